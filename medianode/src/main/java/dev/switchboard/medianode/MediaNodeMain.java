@@ -1,0 +1,51 @@
+package dev.switchboard.medianode;
+
+import dev.switchboard.medianode.config.ConfigException;
+import dev.switchboard.medianode.config.ConfigLoader;
+import dev.switchboard.medianode.config.MediaNodeConfig;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Command-line entry point: {@code java -jar medianode.jar [--flag value]...}; {@code --help} lists the flags. */
+public final class MediaNodeMain {
+  private static final Logger log = LoggerFactory.getLogger(MediaNodeMain.class);
+
+  private MediaNodeMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    long started = System.nanoTime();
+    if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+      System.out.print(ConfigLoader.help());
+      return;
+    }
+    MediaNodeConfig config;
+    try {
+      config = ConfigLoader.load(args, System.getenv());
+    } catch (ConfigException e) {
+      System.err.println(e.getMessage());
+      System.err.println("Run with --help for the list of flags.");
+      System.exit(2);
+      return;
+    }
+    MediaNode node;
+    try {
+      node = MediaNode.start(config, Clock.systemUTC());
+    } catch (RuntimeException e) {
+      log.error("medianode could not start: {}", e.getMessage());
+      System.exit(1);
+      return;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      log.info("medianode stopping");
+      node.close();
+      stopped.countDown();
+    }, "medianode-shutdown"));
+    log.info("medianode ready at {} in {} ms (UDP media port {}, GC period {} s)", node.url(),
+        (System.nanoTime() - started) / 1_000_000, config.udpPort(), config.gcPeriod().toSeconds());
+    stopped.await();
+  }
+}

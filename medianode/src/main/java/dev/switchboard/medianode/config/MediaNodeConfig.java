@@ -1,0 +1,53 @@
+package dev.switchboard.medianode.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The medianode's whole configuration, typed and validated once at start-up (see
+ * {@link ConfigLoader} for keys, defaults and sources). Immutable.
+ *
+ * @param host address the Kurento JSON-RPC WebSocket binds to
+ * @param port TCP port of that WebSocket
+ * @param path WebSocket path, without the leading slash (KMS default {@code kurento})
+ * @param announcedAddresses addresses put in ICE candidates; empty means this host's interfaces
+ * @param udpPort the one UDP port every WebRtcEndpoint of this node shares
+ * @param gcPeriod how long a session may stay without a socket before its objects are released
+ * @param maxMessageBytes largest JSON-RPC message accepted; bigger ones get an error and are discarded
+ * @param maxRemoteCandidates remote ICE candidates accepted per endpoint
+ * @param maxObjects media objects this node holds at most (pipelines and elements together)
+ */
+public record MediaNodeConfig(
+    String host,
+    int port,
+    String path,
+    List<String> announcedAddresses,
+    int udpPort,
+    Duration gcPeriod,
+    int maxMessageBytes,
+    int maxRemoteCandidates,
+    int maxObjects) {
+
+  public MediaNodeConfig {
+    announcedAddresses = List.copyOf(announcedAddresses);
+  }
+
+  /** The defaults, as documented in {@link ConfigLoader#SETTINGS}. */
+  public static MediaNodeConfig defaults() {
+    return ConfigLoader.load(new String[0], java.util.Map.of());
+  }
+
+  public MediaNodeConfig withPort(int newPort) {
+    return new MediaNodeConfig(host, newPort, path, announcedAddresses, udpPort, gcPeriod, maxMessageBytes,
+        maxRemoteCandidates, maxObjects);
+  }
+
+  public MediaNodeConfig withGcPeriod(Duration period) {
+    return new MediaNodeConfig(host, port, path, announcedAddresses, udpPort, period, maxMessageBytes,
+        maxRemoteCandidates, maxObjects);
+  }
+
+  public String url() {
+    return "ws://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/" + path;
+  }
+}

@@ -1,0 +1,84 @@
+package dev.switchboard.medianode.control;
+
+import dev.switchboard.medianode.rpc.RequestDispatcher;
+import dev.switchboard.medianode.session.SessionRegistry;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Executor;
+
+/**
+ * The Kurento JSON-RPC endpoint: a Netty WebSocket server on {@code ws://host:port/path}. Messages
+ * up to the configured limit are processed; larger ones, up to a hard cap, are answered with an
+ * error and skipped; beyond the cap the socket is closed with 1009. Two Netty threads are plenty:
+ * the control plane carries a few messages per call set-up. Thread-safe start/stop.
+ */
+public final class KurentoWebSocketServer implements AutoCloseable {
+  /** Frames are read whole up to this size so an oversized message can be answered, not just cut. */
+  private static final int HARD_CAP_FACTOR = 4;
+
+  private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+  /** Open client sockets, so they can be closed together. */
+  private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+  private Channel serverChannel;
+
+  public InetSocketAddress start(String host, int port, String path, int maxMessageBytes,
+      RequestDispatcher dispatcher, SessionRegistry sessions, Executor control) throws InterruptedException {
+    String websocketPath = "/" + path;
+    int hardCap = (int) Math.min(Integer.MAX_VALUE, (long) maxMessageBytes * HARD_CAP_FACTOR);
+    ServerBootstrap bootstrap = new ServerBootstrap()
+        .group(group)
+        .channel(NioServerSocketChannel.class)
+        .option(ChannelOption.SO_BACKLOG, 512)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childHandler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel ch) {
+            clients.add(ch);
+            ch.pipeline()
+                .addLast(new HttpServerCodec())
+                .addLast(new HttpObjectAggregator(8192))
+                .addLast(new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
+                    .websocketPath(websocketPath)
+                    .checkStartsWith(false)
+                    .decoderConfig(WebSocketDecoderConfig.newBuilder().maxFramePayloadLength(hardCap).build())
+                    .build()))
+                .addLast(new WebSocketFrameAggregator(hardCap))
+                .addLast(new HttpFallbackHandler(websocketPath))
+                .addLast(new JsonRpcFrameHandler(dispatcher, sessions, control, maxMessageBytes));
+          }
+        });
+    serverChannel = bootstrap.bind(host, port).sync().channel();
+    return (InetSocketAddress) serverChannel.localAddress();
+  }
+
+  /** Closes every client socket; their sessions stay, detached, until they reconnect or are collected. */
+  public void closeClientConnections() {
+    clients.close().syncUninterruptibly();
+  }
+
+  @Override
+  public void close() {
+    clients.close().syncUninterruptibly();
+    if (serverChannel != null) {
+      serverChannel.close().syncUninterruptibly();
+    }
+    group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+  }
+}

@@ -1,0 +1,54 @@
+package dev.switchboard.medianode.rpc;
+
+/**
+ * The error codes Kurento Media Server answers with (KMS {@code KurentoException.hpp}) plus the
+ * JSON-RPC 2.0 protocol codes; clients branch on these numbers, so they must match exactly.
+ * Immutable.
+ */
+public enum KurentoError {
+  PARSE_ERROR(-32700),
+  INVALID_REQUEST(-32600),
+  METHOD_NOT_FOUND_RPC(-32601),
+  MARSHALL_ERROR(40001),
+  UNEXPECTED_ERROR(40003),
+  UNSUPPORTED_MEDIA_TYPE(40005),
+  NOT_IMPLEMENTED(40006),
+  INVALID_SESSION(40007),
+  MALFORMED_TRANSACTION(40008),
+  NOT_ENOUGH_RESOURCES(40009),
+  MEDIA_OBJECT_TYPE_NOT_FOUND(40100),
+  MEDIA_OBJECT_NOT_FOUND(40101),
+  MEDIA_OBJECT_CONSTRUCTOR_NOT_FOUND(40104),
+  MEDIA_OBJECT_METHOD_NOT_FOUND(40105),
+  MEDIA_OBJECT_EVENT_NOT_SUPPORTED(40106),
+  MEDIA_OBJECT_ILLEGAL_PARAM_ERROR(40107),
+  NOT_FOUND_TRANSACTION_NO_COMMIT(40109),
+  SDP_CREATE_ERROR(40200),
+  SDP_PARSE_ERROR(40201),
+  SDP_END_POINT_NO_LOCAL_SDP_ERROR(40202),
+  SDP_END_POINT_NO_REMOTE_SDP_ERROR(40203),
+  SDP_END_POINT_GENERATE_OFFER_ERROR(40204),
+  SDP_END_POINT_PROCESS_OFFER_ERROR(40205),
+  SDP_END_POINT_PROCESS_ANSWER_ERROR(40206),
+  SDP_END_POINT_ALREADY_NEGOTIATED(40208),
+  SDP_END_POINT_NOT_OFFER_GENERATED(40209),
+  SDP_END_POINT_ANSWER_ALREADY_PROCCESED(40210),
+  ICE_GATHER_CANDIDATES_ERROR(40400),
+  ICE_ADD_CANDIDATE_ERROR(40401),
+  SERVER_MANAGER_ERROR_KMD_NOT_FOUND(40500);
+
+  private final int code;
+
+  KurentoError(int code) {
+    this.code = code;
+  }
+
+  public int code() {
+    return code;
+  }
+
+  /** The value of {@code error.data.type}; KMS names the error type after the constant. */
+  public String type() {
+    return this == METHOD_NOT_FOUND_RPC ? "METHOD_NOT_FOUND" : name();
+  }
+}
