@@ -82,6 +82,9 @@ public final class ConfigLoader {
       }
       if (!values.containsKey(name)) {
         problems.add("unknown flag --" + name + " (see --help)");
+        if (value == null && i + 1 < args.length && !args[i + 1].startsWith("--")) {
+          i++; // its value, so it is not reported a second time
+        }
         continue;
       }
       if (value == null) {

@@ -126,7 +126,12 @@ public final class RawKurentoClient implements AutoCloseable {
 
   @Override
   public void close() {
-    socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").completeOnTimeout(null, 2, TimeUnit.SECONDS).join();
+    if (!socket.isOutputClosed()) {
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye")
+          .exceptionally(e -> null)
+          .completeOnTimeout(null, 2, TimeUnit.SECONDS)
+          .join();
+    }
     socket.abort();
   }
 
