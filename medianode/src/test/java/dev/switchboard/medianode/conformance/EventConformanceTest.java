@@ -71,6 +71,31 @@ class EventConformanceTest extends KurentoClientTestBase {
   }
 
   @Test
+  void gatheringEvents_goOutInKmsOrder() {
+    try (RawKurentoClient raw = running.raw()) {
+      String pipeline = raw.call("create", Json.object().put("type", "MediaPipeline")).path("result").path("value").asString();
+      String endpoint = raw.call("create", (ObjectNode) Json.object().put("type", "WebRtcEndpoint")
+          .set("constructorParams", Json.object().put("mediaPipeline", pipeline))).path("result").path("value").asString();
+      for (String type : new String[] {"IceCandidateFound", "IceGatheringDone", "IceComponentStateChanged"}) {
+        raw.call("subscribe", Json.object().put("object", endpoint).put("type", type));
+      }
+      String answer = raw.call("invoke", (ObjectNode) Json.object().put("object", endpoint).put("operation", "processOffer")
+          .set("operationParams", Json.object().put("offer", Fixtures.chromiumOffer("sendrecv"))))
+          .path("result").path("value").asString();
+      raw.call("invoke", Json.object().put("object", endpoint).put("operation", "gatherCandidates"));
+
+      java.util.List<String> types = new java.util.ArrayList<>();
+      while (types.isEmpty() || !types.getLast().equals("IceGatheringDone")) {
+        types.add(raw.awaitMatching(m -> "onEvent".equals(m.path("method").asString(null)))
+            .path("params").path("value").path("type").asString());
+      }
+      long candidates = answer.lines().filter(l -> l.startsWith("a=candidate:")).count();
+      assertThat(types.getFirst()).isEqualTo("IceComponentStateChanged");
+      assertThat(types.subList(1, types.size() - 1)).hasSize((int) candidates).containsOnly("IceCandidateFound");
+    }
+  }
+
+  @Test
   void severalSubscriptionsOfOneSession_yieldOneEventEach() {
     try (RawKurentoClient raw = running.raw()) {
       String pipeline = raw.call("create", Json.object().put("type", "MediaPipeline")).path("result").path("value").asString();

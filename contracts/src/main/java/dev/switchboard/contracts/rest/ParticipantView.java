@@ -1,0 +1,4 @@
+package dev.switchboard.contracts.rest;
+
+/** A participant as others see it. */
+public record ParticipantView(String participantId, String name) {}
