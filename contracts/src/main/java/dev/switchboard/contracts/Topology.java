@@ -1,6 +1,7 @@
 package dev.switchboard.contracts;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -43,6 +44,25 @@ public final class Topology {
   /** The queue of one participant's messages, read by HTTP polling. */
   public static String userQueue(String participantId) {
     return "user." + requireId(participantId);
+  }
+
+  /**
+   * Arguments of the {@code wrapper} queue. Every declarer must pass exactly these: RabbitMQ
+   * refuses a re-declaration with different arguments (PRECONDITION_FAILED).
+   */
+  public static Map<String, Object> wrapperQueueArguments() {
+    return Map.of(QUEUE_VERSION_ARGUMENT, 2, "x-dead-letter-exchange", DEAD_LETTER_EXCHANGE);
+  }
+
+  /** Arguments of every {@code session.{sid}} queue. */
+  public static Map<String, Object> sessionQueueArguments() {
+    return Map.of(QUEUE_VERSION_ARGUMENT, 2, "x-dead-letter-exchange", DEAD_LETTER_EXCHANGE,
+        "x-expires", SESSION_QUEUE_EXPIRY.toMillis());
+  }
+
+  /** Arguments of every {@code user.{pid}} queue. */
+  public static Map<String, Object> userQueueArguments() {
+    return Map.of(QUEUE_VERSION_ARGUMENT, 2, "x-expires", USER_QUEUE_EXPIRY.toMillis());
   }
 
   public static boolean isValidId(String id) {
