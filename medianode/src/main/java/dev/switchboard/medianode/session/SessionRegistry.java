@@ -85,9 +85,13 @@ public final class SessionRegistry implements EventSink {
     return sessions.size();
   }
 
-  /** Sessions currently bound to an open socket. */
+  /**
+   * Sessions bound to a socket whose close the registry has not processed yet. A socket can be
+   * dead a moment before its close is recorded; counting recorded state keeps this consistent
+   * with what the garbage collector will see.
+   */
   public int attachedCount() {
-    return (int) sessions.values().stream().filter(Session::attached).count();
+    return (int) sessions.values().stream().filter(s -> s.connection() != null).count();
   }
 
   public void reference(Session session, MediaObject object) {

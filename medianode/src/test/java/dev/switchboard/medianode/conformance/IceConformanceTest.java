@@ -65,6 +65,10 @@ class IceConformanceTest extends KurentoClientTestBase {
     endpoint.processOffer(Fixtures.chromiumOffer("recvonly"));
 
     assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (found.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(10); // listeners run on the client's pool, in no particular order
+    }
     assertThat(found).isNotEmpty();
     endpoint.gatherCandidates();
     pipeline.release();

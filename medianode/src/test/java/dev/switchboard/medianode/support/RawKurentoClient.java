@@ -6,10 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
@@ -23,7 +21,8 @@ public final class RawKurentoClient implements AutoCloseable {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private final WebSocket socket;
-  private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+  /** Every message received and not yet taken, oldest first; guarded by itself. */
+  private final java.util.List<JsonNode> inbox = new java.util.ArrayList<>();
   private final AtomicInteger ids = new AtomicInteger();
   private final CompletableFuture<Integer> closed = new CompletableFuture<>();
 
@@ -57,62 +56,48 @@ public final class RawKurentoClient implements AutoCloseable {
     socket.sendBinary(ByteBuffer.wrap(bytes), true).orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
   }
 
-  /** The next response with this id; notifications seen meanwhile stay queued. */
+  /** The next response with this id; notifications seen meanwhile stay queued, in order. */
   public JsonNode awaitResponse(int id) {
-    return awaitMatching(m -> m.has("id") && m.path("id").asInt(-1) == id && !m.path("id").isNull());
+    return awaitMatching(m -> m.has("id") && !m.path("id").isNull() && m.path("id").asInt(-1) == id);
   }
 
   /** The next message (response or notification). */
   public JsonNode next() {
-    try {
-      JsonNode m = messages.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      if (m == null) {
-        throw new AssertionError("No message from the server within " + TIMEOUT);
-      }
-      return m;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+    return awaitMatching(m -> true);
   }
 
+  /** The oldest message matching; others stay where they are. */
   public JsonNode awaitMatching(java.util.function.Predicate<JsonNode> match) {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    java.util.List<JsonNode> skipped = new java.util.ArrayList<>();
-    try {
-      while (System.nanoTime() < deadline) {
-        JsonNode m = messages.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-        if (m == null) {
-          break;
-        }
-        if (match.test(m)) {
-          return m;
-        }
-        skipped.add(m);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      // Keep what we skipped for later assertions, in order.
-      java.util.List<JsonNode> rest = new java.util.ArrayList<>(skipped);
-      messages.drainTo(rest);
-      messages.addAll(rest);
+    JsonNode m = awaitMatchingWithin(match, TIMEOUT.toMillis());
+    if (m == null) {
+      throw new AssertionError("No matching message within " + TIMEOUT);
     }
-    throw new AssertionError("No matching message within " + TIMEOUT);
+    return m;
   }
 
-  /** The next message matching within {@code millis}, or null; unmatched ones stay queued. */
+  /** The oldest message matching within {@code millis}, or null; others stay where they are. */
   public JsonNode awaitMatchingWithin(java.util.function.Predicate<JsonNode> match, long millis) {
-    try {
-      JsonNode m = messages.poll(millis, TimeUnit.MILLISECONDS);
-      if (m == null || match.test(m)) {
-        return m;
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    synchronized (inbox) {
+      while (true) {
+        for (java.util.Iterator<JsonNode> it = inbox.iterator(); it.hasNext(); ) {
+          JsonNode m = it.next();
+          if (match.test(m)) {
+            it.remove();
+            return m;
+          }
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return null;
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(inbox, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return null;
+        }
       }
-      messages.add(m);
-      return null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
     }
   }
 
@@ -147,8 +132,12 @@ public final class RawKurentoClient implements AutoCloseable {
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
       partial.append(data);
       if (last) {
-        messages.add(Json.mapper().readTree(partial.toString()));
+        JsonNode message = Json.mapper().readTree(partial.toString());
         partial.setLength(0);
+        synchronized (inbox) {
+          inbox.add(message);
+          inbox.notifyAll();
+        }
       }
       ws.request(1);
       return null;
