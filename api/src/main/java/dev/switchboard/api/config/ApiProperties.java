@@ -1,0 +1,55 @@
+package dev.switchboard.api.config;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The api's settings under {@code switchboard.api}, validated at start-up (application.yaml
+ * documents each key); immutable, shared freely between threads.
+ *
+ * @param tokenSecret HMAC key of participant tokens; at least 32 characters
+ * @param maxPollWait longest long poll; a larger {@code wait} is capped to it
+ * @param maxMessagesPerPoll most messages one poll returns
+ * @param maxBodyBytes largest request body; larger ones get 413
+ * @param maxSdpBytes largest SDP offer (UTF-8 bytes)
+ * @param pollLeaseMargin how much longer than its wait a poll's lease lasts
+ * @param confirmTimeout how long a publish waits for the broker's confirm before answering 503
+ */
+@Validated
+@ConfigurationProperties("switchboard.api")
+public record ApiProperties(
+    @NotNull @Size(min = 32, message = "must be at least 32 characters") String tokenSecret,
+    @DefaultValue("30s") @NotNull @DurationMin(seconds = 0) @DurationMax(minutes = 5) Duration maxPollWait,
+    @DefaultValue("100") @Min(1) @Max(1000) int maxMessagesPerPoll,
+    @DefaultValue("262144") @Min(1024) @Max(16 * 1024 * 1024) int maxBodyBytes,
+    @DefaultValue("65536") @Min(256) int maxSdpBytes,
+    @DefaultValue("5s") @NotNull @DurationMin(millis = 500) Duration pollLeaseMargin,
+    @DefaultValue("5s") @NotNull @DurationMin(millis = 100) Duration confirmTimeout) {
+
+  /** The development secret in application.yaml; using it makes the api log a warning at start-up. */
+  public static final String DEV_TOKEN_SECRET = "dev-only-insecure-token-secret-change-me-before-deploying";
+
+  /** How long the lease of a poll that waits {@code wait} lasts: the wait plus a margin for the work around it. */
+  public Duration pollLease(Duration wait) {
+    return wait.plus(pollLeaseMargin);
+  }
+
+  public boolean usesDevTokenSecret() {
+    return DEV_TOKEN_SECRET.equals(tokenSecret);
+  }
+
+  /** An SDP offer travels inside a JSON body, so the body limit must leave room for it. */
+  @AssertTrue(message = "max-sdp-bytes must be smaller than max-body-bytes")
+  public boolean isSdpLimitWithinBodyLimit() {
+    return maxSdpBytes < maxBodyBytes;
+  }
+}

@@ -1,0 +1,55 @@
+package dev.switchboard.api.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
+
+/** The settings bind with their documented defaults and refuse invalid values at start-up. */
+class ApiPropertiesTest {
+  private final ApplicationContextRunner runner = new ApplicationContextRunner()
+      .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+      .withUserConfiguration(Bind.class);
+
+  @Configuration(proxyBeanMethods = false)
+  @EnableConfigurationProperties(ApiProperties.class)
+  static class Bind {}
+
+  @Test
+  void defaults() {
+    runner.withPropertyValues("switchboard.api.token-secret=" + "s".repeat(32)).run(context -> {
+      ApiProperties properties = context.getBean(ApiProperties.class);
+      assertThat(properties.maxPollWait()).isEqualTo(Duration.ofSeconds(30));
+      assertThat(properties.maxMessagesPerPoll()).isEqualTo(100);
+      assertThat(properties.maxBodyBytes()).isEqualTo(262144);
+      assertThat(properties.maxSdpBytes()).isEqualTo(65536);
+      assertThat(properties.pollLease(Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(35));
+      assertThat(properties.confirmTimeout()).isEqualTo(Duration.ofSeconds(5));
+      assertThat(properties.usesDevTokenSecret()).isFalse();
+    });
+  }
+
+  @Test
+  void aMissingOrShortSecretStopsTheStartUp() {
+    runner.run(context -> assertThat(context).hasFailed());
+    runner.withPropertyValues("switchboard.api.token-secret=too-short").run(context -> {
+      assertThat(context).hasFailed();
+      assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("at least 32 characters");
+    });
+  }
+
+  @Test
+  void inconsistentLimitsStopTheStartUp() {
+    runner.withPropertyValues("switchboard.api.token-secret=" + "s".repeat(32), "switchboard.api.max-body-bytes=4096",
+        "switchboard.api.max-sdp-bytes=8192").run(context -> assertThat(context).hasFailed());
+    runner.withPropertyValues("switchboard.api.token-secret=" + "s".repeat(32), "switchboard.api.max-messages-per-poll=0")
+        .run(context -> assertThat(context).hasFailed());
+    runner.withPropertyValues("switchboard.api.token-secret=" + "s".repeat(32), "switchboard.api.max-poll-wait=-1s")
+        .run(context -> assertThat(context).hasFailed());
+  }
+}
