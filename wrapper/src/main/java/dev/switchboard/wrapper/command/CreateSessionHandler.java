@@ -1,0 +1,55 @@
+package dev.switchboard.wrapper.command;
+
+import dev.switchboard.contracts.bus.CreateSession;
+import dev.switchboard.wrapper.media.KurentoRef;
+import dev.switchboard.wrapper.media.MediaReleaser;
+import dev.switchboard.wrapper.media.MediaServerPool;
+import dev.switchboard.wrapper.session.SessionStore;
+import org.kurento.client.MediaPipeline;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates a session: a pipeline on the least-loaded media server and the session document.
+ * Stateless; idempotent, and exactly one pipeline survives when two instances handle the same
+ * command (the document's unique {@code _id} decides).
+ */
+@Component
+public class CreateSessionHandler implements CommandHandler<CreateSession> {
+  private static final Logger log = LoggerFactory.getLogger(CreateSessionHandler.class);
+
+  private final SessionStore store;
+  private final MediaServerPool pool;
+  private final MediaReleaser releaser;
+
+  public CreateSessionHandler(SessionStore store, MediaServerPool pool, MediaReleaser releaser) {
+    this.store = store;
+    this.pool = pool;
+    this.releaser = releaser;
+  }
+
+  @Override
+  public Class<CreateSession> commandType() {
+    return CreateSession.class;
+  }
+
+  @Override
+  public void handle(CreateSession command) {
+    String sessionId = command.sessionId();
+    if (store.exists(sessionId)) {
+      log.info("Session {} already exists: nothing to do", sessionId);
+      return;
+    }
+    String server = pool.leastLoaded();
+    MediaPipeline pipeline = pool.client(server).createMediaPipeline();
+    if (store.insertNew(sessionId, server, new KurentoRef(server, pipeline.getId()))) {
+      log.info("Created session {} on media server {} (pipeline {})", sessionId, server, pipeline.getId());
+    } else {
+      // Another instance handled a redelivery of this command first: keep one pipeline only.
+      log.info("Session {} was created meanwhile by another instance; releasing pipeline {}", sessionId,
+          pipeline.getId());
+      releaser.release(pipeline);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package dev.switchboard.wrapper.command;
+
+import dev.switchboard.contracts.bus.JoinSession;
+import dev.switchboard.contracts.messages.ExistingParticipants;
+import dev.switchboard.contracts.messages.ParticipantJoined;
+import dev.switchboard.contracts.rest.ParticipantView;
+import dev.switchboard.wrapper.messaging.ParticipantPublisher;
+import dev.switchboard.wrapper.session.ParticipantRecord;
+import dev.switchboard.wrapper.session.SessionRecord;
+import dev.switchboard.wrapper.session.SessionStates;
+import dev.switchboard.wrapper.session.SessionStore;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Adds a participant (a guarded {@code $push}: a redelivered join adds nobody), then sends the
+ * joiner who is already there and tells everyone who joined. Stateless.
+ *
+ * <p>A redelivered join sends both messages again: its first delivery may have died between the
+ * write and the sends, and clients ignore a participant they already know.
+ */
+@Component
+public class JoinSessionHandler implements CommandHandler<JoinSession> {
+  private static final Logger log = LoggerFactory.getLogger(JoinSessionHandler.class);
+
+  private final SessionStore store;
+  private final ParticipantPublisher publisher;
+
+  public JoinSessionHandler(SessionStore store, ParticipantPublisher publisher) {
+    this.store = store;
+    this.publisher = publisher;
+  }
+
+  @Override
+  public Class<JoinSession> commandType() {
+    return JoinSession.class;
+  }
+
+  @Override
+  public void handle(JoinSession command) {
+    String sessionId = command.sessionId();
+    String participantId = command.participantId();
+    Optional<SessionRecord> added = store.addParticipant(sessionId, participantId, command.name());
+    SessionRecord session;
+    if (added.isPresent()) {
+      session = added.get();
+      log.info("{} joined session {}", participantId, sessionId);
+    } else {
+      session = store.findRecord(sessionId).orElseThrow(() -> CommandRejectedException.unknownSession(sessionId));
+      if (session.participant(participantId).isPresent()) {
+        log.info("{} had already joined session {}: sending the join messages again", participantId, sessionId);
+      } else if (!SessionStates.ACTIVE.equals(session.state())) {
+        throw new CommandRejectedException("SESSION_CLOSED", "Session " + sessionId + " is closing");
+      } else {
+        // Not added, not there, session active: the document changed under us; try again.
+        throw new IllegalStateException("Join of " + participantId + " raced with another change");
+      }
+    }
+    ParticipantRecord joiner = session.participant(participantId).orElseThrow();
+    List<ParticipantView> others = session.participants().stream()
+        .filter(p -> !p.id().equals(participantId))
+        .map(p -> new ParticipantView(p.id(), p.name()))
+        .toList();
+    publisher.toParticipant(participantId, new ExistingParticipants(others));
+    publisher.toSession(sessionId, new ParticipantJoined(participantId, joiner.name()));
+  }
+}

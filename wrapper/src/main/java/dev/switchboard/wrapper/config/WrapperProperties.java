@@ -1,0 +1,75 @@
+package dev.switchboard.wrapper.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The wrapper's settings under {@code switchboard.wrapper} (defaults documented in
+ * application.yaml); immutable once bound, so any thread may read it.
+ *
+ * @param mediaServers the pool of Kurento-compatible media servers, each {@code id=uri}
+ * @param instanceId names this instance (resume token, logs); blank means hostname + random
+ * @param commandAttempts deliveries of a failing command before it is dead-lettered
+ * @param commandRetryBackoff pause before a failed command is put back, times its attempt number
+ * @param idleSessionTimeout a session without participants for this long is ended
+ * @param idleSweepInterval how often the idle sessions are looked for
+ * @param changeStreamPollInterval pause after an empty change-stream poll
+ * @param resumeTokenSaveInterval how often the change-stream position is saved while idle
+ * @param listenerConcurrency consumers per queue (the wrapper queue and each session queue) on this
+ *     instance; each is a RabbitMQ channel, so sessions times this must stay below the broker's
+ *     channel limit per connection (2047 by default)
+ * @param mediaServerProbeTimeout how long a media server may take to report its memory use
+ * @param mediaServerRetryInterval least time between two connection attempts to a server that is down
+ * @param queueDeleteDelay wait between a session's end and the deletion of its queue and exchange
+ */
+@Validated
+@ConfigurationProperties("switchboard.wrapper")
+public record WrapperProperties(
+    @DefaultValue("local=ws://127.0.0.1:8888/kurento") @NotEmpty List<@Valid @NotNull MediaServerSpec> mediaServers,
+    String instanceId,
+    @DefaultValue("3") @Min(1) @Max(50) int commandAttempts,
+    @DefaultValue("200ms") @NotNull Duration commandRetryBackoff,
+    @DefaultValue("5m") @NotNull Duration idleSessionTimeout,
+    @DefaultValue("30s") @NotNull Duration idleSweepInterval,
+    @DefaultValue("100ms") @NotNull Duration changeStreamPollInterval,
+    @DefaultValue("10s") @NotNull Duration resumeTokenSaveInterval,
+    @DefaultValue("1") @Min(1) @Max(64) int listenerConcurrency,
+    @DefaultValue("2s") @NotNull Duration mediaServerProbeTimeout,
+    @DefaultValue("10s") @NotNull Duration mediaServerRetryInterval,
+    @DefaultValue("2s") @NotNull Duration queueDeleteDelay) {
+
+  public WrapperProperties {
+    if (instanceId == null || instanceId.isBlank()) {
+      instanceId = InstanceIds.generate();
+    }
+    if (mediaServers != null) {
+      Set<String> seen = new HashSet<>();
+      for (MediaServerSpec server : mediaServers) {
+        if (server != null && !seen.add(server.id())) {
+          throw new IllegalArgumentException("media server id '" + server.id() + "' is configured twice");
+        }
+      }
+      mediaServers = List.copyOf(mediaServers);
+    }
+  }
+
+  /**
+   * One media server of the pool: {@code id} is what session documents store, {@code uri} its
+   * Kurento JSON-RPC WebSocket.
+   */
+  public record MediaServerSpec(
+      @NotBlank @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}") String id,
+      @NotBlank @Pattern(regexp = "wss?://.+") String uri) {}
+}

@@ -1,0 +1,118 @@
+package dev.switchboard.wrapper.media;
+
+import dev.switchboard.wrapper.config.WrapperProperties.MediaServerSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.locks.ReentrantLock;
+import org.kurento.client.KurentoClient;
+import org.kurento.client.KurentoConnectionListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Kurento client of one media server, connected lazily and at most once per retry interval;
+ * thread-safe: connection attempts hold a lock, the client and its state are volatile.
+ */
+final class MediaServerConnection implements KurentoConnectionListener {
+  private static final Logger log = LoggerFactory.getLogger(MediaServerConnection.class);
+
+  private final MediaServerSpec spec;
+  private final KurentoConnector connector;
+  private final Clock clock;
+  private final Duration retryInterval;
+  private final ReentrantLock connecting = new ReentrantLock();
+  private volatile KurentoClient client;
+  private volatile boolean connected;
+  private volatile Instant lastAttempt;
+
+  MediaServerConnection(MediaServerSpec spec, KurentoConnector connector, Clock clock, Duration retryInterval) {
+    this.spec = spec;
+    this.connector = connector;
+    this.clock = clock;
+    this.retryInterval = retryInterval;
+  }
+
+  String id() {
+    return spec.id();
+  }
+
+  boolean isConnected() {
+    return client != null && connected;
+  }
+
+  /**
+   * The client, connecting first if there is none and the last attempt is older than the retry
+   * interval (a server that is down would otherwise cost a connection timeout on every call).
+   * Once a client exists it reconnects by itself (kurento-client retries forever), so it is kept.
+   */
+  KurentoClient clientOrNull() {
+    KurentoClient current = client;
+    if (current != null) {
+      return current;
+    }
+    connecting.lock();
+    try {
+      if (client != null) {
+        return client;
+      }
+      Instant now = clock.instant();
+      if (lastAttempt != null && now.isBefore(lastAttempt.plus(retryInterval))) {
+        return null;
+      }
+      lastAttempt = now;
+      try {
+        KurentoClient created = connector.connect(spec, this);
+        connected = true;
+        client = created;
+        log.info("Connected to media server {} at {}", spec.id(), spec.uri());
+        return created;
+      } catch (RuntimeException e) {
+        log.warn("Media server {} at {} is unreachable, retrying in {} at the earliest: {}",
+            spec.id(), spec.uri(), retryInterval, e.toString());
+        return null;
+      }
+    } finally {
+      connecting.unlock();
+    }
+  }
+
+  void close() {
+    KurentoClient current = client;
+    client = null;
+    if (current != null) {
+      try {
+        current.destroy();
+      } catch (RuntimeException e) {
+        log.debug("Closing the client of media server {} failed", spec.id(), e);
+      }
+    }
+  }
+
+  @Override
+  public void connected() {
+    connected = true;
+  }
+
+  @Override
+  public void connectionFailed() {
+    connected = false;
+  }
+
+  @Override
+  public void disconnected() {
+    connected = false;
+    log.warn("Lost the connection to media server {}; the Kurento client keeps reconnecting", spec.id());
+  }
+
+  @Override
+  public void reconnected(boolean sameServer) {
+    connected = true;
+    if (sameServer) {
+      log.info("Reconnected to media server {}", spec.id());
+    } else {
+      // A new server session: the objects created before are gone on that server.
+      log.warn("Reconnected to media server {}, but it lost our session and its media objects", spec.id());
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package dev.switchboard.wrapper.messaging;
+
+import dev.switchboard.contracts.Topology;
+import dev.switchboard.wrapper.config.WrapperProperties;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.FanoutExchange;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.listener.DirectMessageListenerContainer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.VirtualThreadTaskExecutor;
+
+/**
+ * The wrapper's RabbitMQ topology and its two listener containers: one for the {@code wrapper}
+ * work queue, one for every session queue (its queue list changes at run time). Beans only.
+ */
+@Configuration(proxyBeanMethods = false)
+public class MessagingConfiguration {
+  public static final String WRAPPER_CONTAINER = "wrapperQueueContainer";
+  public static final String SESSION_CONTAINER = "sessionQueuesContainer";
+  /** Containers start before, and stop after, the change-stream watcher that feeds them queues. */
+  static final int CONTAINER_PHASE = Integer.MAX_VALUE - 200;
+  private static final Logger log = LoggerFactory.getLogger(MessagingConfiguration.class);
+
+  /**
+   * Declared at every (re)connection: the dead-letter exchange and queue, and the work queue with
+   * exactly the contract's arguments (the api declares it too; RabbitMQ refuses a differing
+   * re-declaration).
+   */
+  @Bean
+  Declarables wrapperTopology() {
+    FanoutExchange deadLetters = new FanoutExchange(Topology.DEAD_LETTER_EXCHANGE, true, false);
+    Queue deadLetterQueue = new Queue(Topology.DEAD_LETTER_QUEUE, true, false, false,
+        Map.of(Topology.QUEUE_VERSION_ARGUMENT, 2));
+    Queue work = new Queue(Topology.WRAPPER_QUEUE, true, false, false, Topology.wrapperQueueArguments());
+    return new Declarables(deadLetters, deadLetterQueue, BindingBuilder.bind(deadLetterQueue).to(deadLetters), work);
+  }
+
+  /**
+   * A declaration refused by the broker (another service declared a name differently) is logged
+   * instead of stopping the instance: the objects exist and can still be used.
+   */
+  @Bean
+  RabbitAdmin rabbitAdmin(ConnectionFactory connectionFactory) {
+    RabbitAdmin admin = new RabbitAdmin(connectionFactory);
+    admin.setIgnoreDeclarationExceptions(true);
+    return admin;
+  }
+
+  @Bean(WRAPPER_CONTAINER)
+  DirectMessageListenerContainer wrapperQueueContainer(ConnectionFactory connectionFactory, CommandListener listener,
+      WrapperProperties properties) {
+    DirectMessageListenerContainer container = container(connectionFactory, listener, properties, "wrapper-queue-");
+    container.setQueueNames(Topology.WRAPPER_QUEUE);
+    return container;
+  }
+
+  /** Starts with no queue: the change-stream watcher adds and removes session queues. */
+  @Bean(SESSION_CONTAINER)
+  DirectMessageListenerContainer sessionQueuesContainer(ConnectionFactory connectionFactory, CommandListener listener,
+      WrapperProperties properties) {
+    return container(connectionFactory, listener, properties, "session-queues-");
+  }
+
+  private static DirectMessageListenerContainer container(ConnectionFactory connectionFactory,
+      CommandListener listener, WrapperProperties properties, String threadPrefix) {
+    DirectMessageListenerContainer container = new DirectMessageListenerContainer(connectionFactory);
+    container.setMessageListener(listener);
+    // The listener acks, rejects (dead-letters) or requeues each delivery itself. Should it ever
+    // throw, the container requeues: nothing is lost.
+    container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
+    container.setDefaultRequeueRejected(true);
+    container.setConsumersPerQueue(properties.listenerConcurrency());
+    // One unacked message per consumer: competing instances share a queue's commands fairly.
+    container.setPrefetchCount(1);
+    container.setMissingQueuesFatal(false);
+    container.setTaskExecutor(new VirtualThreadTaskExecutor(threadPrefix));
+    container.setPhase(CONTAINER_PHASE);
+    // The listener logs every failure itself, with its context.
+    container.setErrorHandler(t -> log.debug("Listener failure: {}", t.toString()));
+    return container;
+  }
+}

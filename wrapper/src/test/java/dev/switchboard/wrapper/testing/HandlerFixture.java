@@ -1,0 +1,122 @@
+package dev.switchboard.wrapper.testing;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+
+import com.mongodb.client.MongoClient;
+import dev.switchboard.contracts.bus.AddIceCandidate;
+import dev.switchboard.contracts.bus.JoinSession;
+import dev.switchboard.contracts.bus.LeaveSession;
+import dev.switchboard.contracts.bus.ProcessOffer;
+import dev.switchboard.contracts.messages.ParticipantMessage;
+import dev.switchboard.wrapper.command.AddIceCandidateHandler;
+import dev.switchboard.wrapper.command.EndpointAllocator;
+import dev.switchboard.wrapper.command.JoinSessionHandler;
+import dev.switchboard.wrapper.command.LeaveSessionHandler;
+import dev.switchboard.wrapper.command.PendingCandidates;
+import dev.switchboard.wrapper.command.ProcessOfferHandler;
+import dev.switchboard.wrapper.media.IceCandidateRelay;
+import dev.switchboard.wrapper.media.KurentoRef;
+import dev.switchboard.wrapper.media.MediaReleaser;
+import dev.switchboard.wrapper.media.MediaServerPool;
+import dev.switchboard.wrapper.messaging.ParticipantPublisher;
+import dev.switchboard.wrapper.session.SessionStore;
+import dev.switchboard.wrapper.session.SessionTerminator;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.scheduling.TaskScheduler;
+
+/**
+ * The command handlers wired to a real store on the embedded MongoDB and fake media servers;
+ * messages to participants are recorded instead of sent. One per test class.
+ */
+public final class HandlerFixture implements AutoCloseable {
+  /** A message as the wrapper would have published it: to "user.{pid}" or "session.{sid}". */
+  public record Sent(String destination, ParticipantMessage message) {}
+
+  public final EmbeddedMongo mongo = EmbeddedMongo.start();
+  public final MongoClient client = mongo.client();
+  public final FakeMediaServers servers = new FakeMediaServers("a", "b");
+  public final MutableClock clock = new MutableClock();
+  public final MediaServerPool pool = servers.pool(clock);
+  public final MongoTemplate template = TestMongoTemplates.create(client, "handlers", pool);
+  public final SessionStore store = new SessionStore(template, clock);
+  public final List<Sent> sent = new CopyOnWriteArrayList<>();
+  public final ParticipantPublisher publisher = recordingPublisher();
+  public final RabbitAdmin admin = mock(RabbitAdmin.class);
+  public final TaskScheduler scheduler = mock(TaskScheduler.class);
+  public final MediaReleaser releaser = new MediaReleaser(pool);
+  public final IceCandidateRelay relay = new IceCandidateRelay(publisher);
+  public final PendingCandidates pending = new PendingCandidates(store);
+  public final EndpointAllocator allocator = new EndpointAllocator(store, servers.endpointFactory(), releaser, pending);
+  public final SessionTerminator terminator = new SessionTerminator(store, releaser, relay, publisher, admin, scheduler,
+      clock, servers.properties());
+  public final ProcessOfferHandler offers = new ProcessOfferHandler(store, allocator, pending, relay, releaser, publisher);
+  public final AddIceCandidateHandler candidates = new AddIceCandidateHandler(store);
+  public final JoinSessionHandler joins = new JoinSessionHandler(store, publisher);
+  public final LeaveSessionHandler leaves = new LeaveSessionHandler(store, releaser, relay, publisher, terminator);
+  private final AtomicInteger commandIds = new AtomicInteger();
+
+  private ParticipantPublisher recordingPublisher() {
+    ParticipantPublisher recording = mock(ParticipantPublisher.class);
+    doAnswer(invocation -> sent.add(new Sent("user." + invocation.getArgument(0), invocation.getArgument(1))))
+        .when(recording).toParticipant(anyString(), any());
+    doAnswer(invocation -> sent.add(new Sent("session." + invocation.getArgument(0), invocation.getArgument(1))))
+        .when(recording).toSession(anyString(), any());
+    return recording;
+  }
+
+  /** A new session on fake server {@code server}, as CreateSession leaves it. */
+  public String newSession(String server) {
+    String sessionId = "s-" + UUID.randomUUID();
+    store.insertNew(sessionId, server, new KurentoRef(server, servers.server(server).newPipeline().getId()));
+    return sessionId;
+  }
+
+  /** Inserts a session as another instance would have (for races with this one). */
+  public void handlerlessInsert(String sessionId) {
+    store.insertNew(sessionId, "a", new KurentoRef("a", servers.server("a").newPipeline().getId()));
+  }
+
+  public String commandId() {
+    return "c-" + commandIds.incrementAndGet();
+  }
+
+  public JoinSession join(String sessionId, String participantId) {
+    return new JoinSession(commandId(), sessionId, participantId, "name of " + participantId, Instant.EPOCH);
+  }
+
+  public ProcessOffer offer(String sessionId, String participantId, String target, String sdp) {
+    return new ProcessOffer(commandId(), sessionId, participantId, target, sdp, Instant.EPOCH);
+  }
+
+  public AddIceCandidate candidate(String sessionId, String participantId, String target, String candidate) {
+    return new AddIceCandidate(commandId(), sessionId, participantId, target, candidate, "0", 0, Instant.EPOCH);
+  }
+
+  public LeaveSession leave(String sessionId, String participantId) {
+    return new LeaveSession(commandId(), sessionId, participantId, Instant.EPOCH);
+  }
+
+  public List<ParticipantMessage> to(String destination) {
+    return sent.stream().filter(s -> s.destination().equals(destination)).map(Sent::message).toList();
+  }
+
+  public <T extends ParticipantMessage> List<T> to(String destination, Class<T> type) {
+    return to(destination).stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+    client.close();
+    mongo.close();
+  }
+}
