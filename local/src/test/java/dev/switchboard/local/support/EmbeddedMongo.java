@@ -12,7 +12,8 @@ public final class EmbeddedMongo implements AutoCloseable {
   public EmbeddedMongo() {
     server = new MongoServer(new MemoryBackend());
     server.enableOplog();
-    InetSocketAddress address = server.bind("127.0.0.1", 0);
+    server.bind("127.0.0.1", 0);
+    InetSocketAddress address = server.getLocalAddress();
     uri = "mongodb://127.0.0.1:" + address.getPort() + "/switchboard";
   }
 

@@ -48,7 +48,7 @@ public final class TestCluster implements AutoCloseable {
 
   private Map<String, Object> common() {
     return Map.of(
-        "spring.data.mongodb.uri", mongo.uri(),
+        "spring.mongodb.uri", mongo.uri(),
         "spring.rabbitmq.host", "127.0.0.1",
         "spring.rabbitmq.port", 5672,
         "spring.rabbitmq.username", "guest",
