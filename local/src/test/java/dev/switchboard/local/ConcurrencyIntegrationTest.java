@@ -121,6 +121,7 @@ class ConcurrencyIntegrationTest {
     try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
       // What the api does on a join: the participant's queue, bound to the session's fanout.
       channel.queueDeclare(Topology.userQueue(pid), true, false, false, Topology.userQueueArguments());
+      cluster.client.createdParticipants.add(pid); // deleted with the cluster
       channel.queueBind(Topology.userQueue(pid), Topology.sessionExchange(sid), "");
       JoinSession join = new JoinSession(UUID.randomUUID().toString(), sid, pid, "twice", Instant.now());
       publishTwice(channel, join);

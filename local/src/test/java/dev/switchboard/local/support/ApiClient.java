@@ -22,6 +22,9 @@ public final class ApiClient {
   public static final ObjectMapper JSON = JsonMapper.builder()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /** Every session and participant created through this client, so the test can delete their queues. */
+  public final java.util.Set<String> createdSessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  public final java.util.Set<String> createdParticipants = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /** One HTTP answer: status and body. */
   public record Reply(int status, String body) {
@@ -53,13 +56,17 @@ public final class ApiClient {
   public String createSession(String baseUrl) {
     Reply r = send(baseUrl, "POST", "/api/sessions", null, null);
     require(r, 201);
-    return r.as(CreateSessionResponse.class).sessionId();
+    String sessionId = r.as(CreateSessionResponse.class).sessionId();
+    createdSessions.add(sessionId);
+    return sessionId;
   }
 
   public JoinResponse join(String baseUrl, String sessionId, String name) {
     Reply r = send(baseUrl, "POST", "/api/sessions/" + sessionId + "/participants", null, Map.of("name", name));
     require(r, 201);
-    return r.as(JoinResponse.class);
+    JoinResponse joined = r.as(JoinResponse.class);
+    createdParticipants.add(joined.participantId());
+    return joined;
   }
 
   public SessionView session(String baseUrl, String sessionId) {

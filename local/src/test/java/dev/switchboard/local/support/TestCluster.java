@@ -78,6 +78,41 @@ public final class TestCluster implements AutoCloseable {
     return "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
   }
 
+  /**
+   * Deletes every queue and exchange the test's sessions and participants created. Left behind,
+   * each idle queue keeps broker file descriptors, and a few hundred exhaust a default broker.
+   */
+  private void deleteBrokerObjects() {
+    com.rabbitmq.client.ConnectionFactory factory = new com.rabbitmq.client.ConnectionFactory();
+    factory.setHost("127.0.0.1");
+    try (com.rabbitmq.client.Connection connection = factory.newConnection("test-cleanup")) {
+      for (String sid : client.createdSessions) {
+        deleteQuietly(connection, c -> c.queueDelete(dev.switchboard.contracts.Topology.sessionQueue(sid)));
+        deleteQuietly(connection, c -> c.exchangeDelete(dev.switchboard.contracts.Topology.sessionExchange(sid)));
+      }
+      for (String pid : client.createdParticipants) {
+        deleteQuietly(connection, c -> c.queueDelete(dev.switchboard.contracts.Topology.userQueue(pid)));
+      }
+    } catch (java.io.IOException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("could not clean the broker up", e);
+    }
+  }
+
+  /** A broker operation on a fresh channel, ignoring "not found" (the wrapper may have deleted it). */
+  public static void deleteQuietly(com.rabbitmq.client.Connection connection, BrokerOperation op) {
+    try (com.rabbitmq.client.Channel channel = connection.createChannel()) {
+      op.run(channel);
+    } catch (Exception e) {
+      // already gone: the channel is closed by the 404, nothing to undo
+    }
+  }
+
+  /** One delete on a channel. */
+  @FunctionalInterface
+  public interface BrokerOperation {
+    void run(com.rabbitmq.client.Channel channel) throws Exception;
+  }
+
   @Override
   public void close() {
     for (ConfigurableApplicationContext ctx : apis) {
@@ -90,5 +125,6 @@ public final class TestCluster implements AutoCloseable {
       mediaNode.close();
     }
     mongo.close();
+    deleteBrokerObjects();
   }
 }
