@@ -42,6 +42,9 @@ public class CommandDispatcher {
       metrics.handled(command);
       log.debug("Handled {}", CommandNames.request(command));
     } catch (CommandRejectedException rejected) {
+      if (rejected.retryable()) {
+        throw rejected; // maybe only "not yet": the listener retries with backoff, giveUp reports it
+      }
       log.info("Rejected {}: {} {}", CommandNames.request(command), rejected.code(), rejected.getMessage());
       // If telling the participant fails, the exception makes the command retry: never silence.
       notifier.requestFailed(command, rejected.code(), rejected.getMessage());
@@ -56,10 +59,18 @@ public class CommandDispatcher {
 
   /** The command failed on every attempt: tell the participant (best effort) and count it. */
   public void giveUp(Command command, int attempts, RuntimeException cause) {
-    String code = cause instanceof MediaServerUnavailableException ? "MEDIA_SERVER_UNAVAILABLE" : "COMMAND_FAILED";
-    String message = cause instanceof MediaServerUnavailableException
-        ? cause.getMessage()
-        : "The request failed " + attempts + " times; it was set aside for an operator";
+    String code;
+    String message;
+    if (cause instanceof CommandRejectedException rejected) {
+      code = rejected.code();
+      message = rejected.getMessage();
+    } else if (cause instanceof MediaServerUnavailableException) {
+      code = "MEDIA_SERVER_UNAVAILABLE";
+      message = cause.getMessage();
+    } else {
+      code = "COMMAND_FAILED";
+      message = "The request failed " + attempts + " times; it was set aside for an operator";
+    }
     try {
       notifier.requestFailed(command, code, message);
     } catch (RuntimeException e) {

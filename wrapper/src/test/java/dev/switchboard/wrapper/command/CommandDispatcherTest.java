@@ -34,15 +34,29 @@ class CommandDispatcherTest {
   }
 
   @Test
-  void aRejectionTellsTheParticipantWithItsCodeAndIsNotRetried() {
+  void aPermanentRejectionTellsTheParticipantWithItsCodeAndIsNotRetried() {
     dispatcher(command -> {
-      throw CommandRejectedException.unknownTarget("p-9");
+      throw new CommandRejectedException("INVALID_SDP", "The offer is not valid SDP");
     }).dispatch(leave);
 
+    verify(publisher).toParticipant(eq("p-1"), eq(new RequestFailed("leaveSession c-7", "INVALID_SDP",
+        "The offer is not valid SDP")));
+    assertThat(registry.counter("switchboard.wrapper.commands", "type", "leaveSession", "outcome", "failed", "code", "INVALID_SDP")
+        .count()).isEqualTo(1);
+  }
+
+  @Test
+  void anUnknownTargetMayOnlyBeNotYet_soItIsRetriedAndReportedWithItsCodeAtTheEnd() {
+    CommandDispatcher dispatcher = dispatcher(command -> {
+      throw CommandRejectedException.unknownTarget("p-9");
+    });
+
+    assertThatThrownBy(() -> dispatcher.dispatch(leave)).isInstanceOf(CommandRejectedException.class);
+    verify(publisher, never()).toParticipant(any(), any());
+
+    dispatcher.giveUp(leave, 3, CommandRejectedException.unknownTarget("p-9"));
     verify(publisher).toParticipant(eq("p-1"), eq(new RequestFailed("leaveSession c-7", "UNKNOWN_TARGET",
         "Participant p-9 is not in the session")));
-    assertThat(registry.counter("switchboard.wrapper.commands", "type", "leaveSession", "outcome", "failed", "code", "UNKNOWN_TARGET")
-        .count()).isEqualTo(1);
   }
 
   @Test
