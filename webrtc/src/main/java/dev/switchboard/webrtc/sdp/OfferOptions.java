@@ -4,7 +4,6 @@ import dev.switchboard.webrtc.dtls.Fingerprint;
 import dev.switchboard.webrtc.ice.IceCandidate;
 import dev.switchboard.webrtc.ice.IceCredentials;
 import java.util.List;
-import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
@@ -22,13 +21,7 @@ public record OfferOptions(IceCredentials ice, Fingerprint fingerprint,
                            RandomGenerator random) {
 
     public OfferOptions {
-        Objects.requireNonNull(ice, "ice");
-        Objects.requireNonNull(fingerprint, "fingerprint");
-        Objects.requireNonNull(cname, "cname");
-        Objects.requireNonNull(streamId, "streamId");
-        Objects.requireNonNull(random, "random");
-        candidates = List.copyOf(candidates);
-        LocalIdentity.check(cname, streamId);
-        LocalIdentity.checkKbps(maxAudioRecvKbps, maxVideoRecvKbps);
+        candidates = LocalIdentity.checkLocal(ice, fingerprint, candidates, cname, streamId, random,
+                maxAudioRecvKbps, maxVideoRecvKbps);
     }
 }
