@@ -54,6 +54,11 @@ public final class Topology {
     return Map.of(QUEUE_VERSION_ARGUMENT, 2, "x-dead-letter-exchange", DEAD_LETTER_EXCHANGE);
   }
 
+  /** Arguments of the dead-letter queue, declared by both api and wrapper. */
+  public static Map<String, Object> deadLetterQueueArguments() {
+    return Map.of(QUEUE_VERSION_ARGUMENT, 2);
+  }
+
   /** Arguments of every {@code session.{sid}} queue. */
   public static Map<String, Object> sessionQueueArguments() {
     return Map.of(QUEUE_VERSION_ARGUMENT, 2, "x-dead-letter-exchange", DEAD_LETTER_EXCHANGE,

@@ -2,7 +2,6 @@ package dev.switchboard.api.bus;
 
 import dev.switchboard.contracts.Topology;
 import java.util.HashMap;
-import java.util.Map;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarables;
@@ -21,19 +20,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class BrokerTopology {
 
-  /**
-   * Arguments of the dead-letter queue; every declarer (api and wrapper) must pass exactly these
-   * or RabbitMQ refuses the second declaration.
-   */
-  public static Map<String, Object> deadLetterQueueArguments() {
-    return Map.of(Topology.QUEUE_VERSION_ARGUMENT, 2);
-  }
 
   @Bean
   public Declarables switchboardTopology() {
     Queue wrapper = new Queue(Topology.WRAPPER_QUEUE, true, false, false, new HashMap<>(Topology.wrapperQueueArguments()));
     FanoutExchange deadLetters = new FanoutExchange(Topology.DEAD_LETTER_EXCHANGE, true, false);
-    Queue deadLetterQueue = new Queue(Topology.DEAD_LETTER_QUEUE, true, false, false, new HashMap<>(deadLetterQueueArguments()));
+    Queue deadLetterQueue = new Queue(Topology.DEAD_LETTER_QUEUE, true, false, false, new HashMap<>(Topology.deadLetterQueueArguments()));
     Binding binding = BindingBuilder.bind(deadLetterQueue).to(deadLetters);
     return new Declarables(wrapper, deadLetters, deadLetterQueue, binding);
   }

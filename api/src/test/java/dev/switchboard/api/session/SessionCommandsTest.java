@@ -2,7 +2,6 @@ package dev.switchboard.api.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.api.bus.BrokerTopology;
 import dev.switchboard.api.support.ApiClient;
 import dev.switchboard.api.support.ApiClient.Participant;
 import dev.switchboard.api.support.ApiIntegrationTest;
@@ -60,7 +59,7 @@ class SessionCommandsTest extends ApiIntegrationTest {
   @Test
   void startUpDeclaredTheWrapperAndDeadLetterQueuesWithTheContractsArguments() {
     Broker.assertDeclarable(Topology.WRAPPER_QUEUE, Topology.wrapperQueueArguments());
-    Broker.assertDeclarable(Topology.DEAD_LETTER_QUEUE, BrokerTopology.deadLetterQueueArguments());
+    Broker.assertDeclarable(Topology.DEAD_LETTER_QUEUE, Topology.deadLetterQueueArguments());
   }
 
   @Test

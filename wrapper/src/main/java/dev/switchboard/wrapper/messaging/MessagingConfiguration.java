@@ -2,7 +2,6 @@ package dev.switchboard.wrapper.messaging;
 
 import dev.switchboard.contracts.Topology;
 import dev.switchboard.wrapper.config.WrapperProperties;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.AcknowledgeMode;
@@ -38,7 +37,7 @@ public class MessagingConfiguration {
   Declarables wrapperTopology() {
     FanoutExchange deadLetters = new FanoutExchange(Topology.DEAD_LETTER_EXCHANGE, true, false);
     Queue deadLetterQueue = new Queue(Topology.DEAD_LETTER_QUEUE, true, false, false,
-        Map.of(Topology.QUEUE_VERSION_ARGUMENT, 2));
+        Topology.deadLetterQueueArguments());
     Queue work = new Queue(Topology.WRAPPER_QUEUE, true, false, false, Topology.wrapperQueueArguments());
     return new Declarables(deadLetters, deadLetterQueue, BindingBuilder.bind(deadLetterQueue).to(deadLetters), work);
   }
