@@ -2,6 +2,7 @@ package dev.switchboard.medianode;
 
 import dev.switchboard.medianode.config.MediaNodeConfig;
 import dev.switchboard.medianode.control.KurentoWebSocketServer;
+import dev.switchboard.medianode.media.MediaPlane;
 import dev.switchboard.medianode.kmd.KmdModel;
 import dev.switchboard.medianode.kmd.ParamChecker;
 import dev.switchboard.medianode.media.NodeMedia;
@@ -49,6 +50,7 @@ public final class MediaNode implements AutoCloseable {
   private final SessionRegistry sessions;
   private final GarbageCollector collector;
   private InetSocketAddress address;
+  private NodeMedia media;
 
   private MediaNode(MediaNodeConfig config, Clock clock) {
     this.config = config;
@@ -72,7 +74,12 @@ public final class MediaNode implements AutoCloseable {
   private void wire(Clock clock) throws InterruptedException {
     KmdModel kmd = KmdModel.load();
     ParamChecker checker = new ParamChecker(kmd);
-    ObjectContext ctx = new ObjectContext(clock, kmd, sessions, objects, NodeMedia.create(config, clock), control,
+    try {
+      media = NodeMedia.create(config, clock);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot bind the media UDP port " + config.udpPort(), e);
+    }
+    ObjectContext ctx = new ObjectContext(clock, kmd, sessions, objects, media, control,
         sessions::sessionIds, "{}");
     ServerManager manager = new ServerManager(ctx, new ProcessLoad());
     objects.register(manager);
@@ -149,9 +156,17 @@ public final class MediaNode implements AutoCloseable {
     return collector.period();
   }
 
+  /** The media plane: UDP port, counters and endpoint statistics (tests and benchmarks read it). */
+  public MediaPlane mediaPlane() {
+    return media.plane();
+  }
+
   @Override
   public void close() {
     server.close();
     control.shutdownNow();
+    if (media != null) {
+      media.plane().close();
+    }
   }
 }

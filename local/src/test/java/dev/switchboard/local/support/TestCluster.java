@@ -28,7 +28,7 @@ public final class TestCluster implements AutoCloseable {
 
   public TestCluster(int apiCount, int wrapperCount) {
     try {
-      mediaNode = MediaNode.start(MediaNodeConfig.defaults().withPort(0), Clock.systemUTC());
+      mediaNode = MediaNode.start(MediaNodeConfig.defaults().withPort(0).withUdpPort(0), Clock.systemUTC());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

@@ -21,7 +21,7 @@ public final class ConfigLoader {
       new Setting("announced-ip", "MEDIANODE_ANNOUNCED_IP", "",
           "Comma-separated addresses put in ICE candidates (public or pod IP). Empty: this host's interface addresses."),
       new Setting("udp-port", "MEDIANODE_UDP_PORT", "40000",
-          "The single UDP port shared by every WebRtcEndpoint of this node (candidates carry it)."),
+          "The single UDP port shared by every WebRtcEndpoint of this node (candidates carry it); 0 picks a free one."),
       new Setting("gc-period", "MEDIANODE_GC_PERIOD_SECONDS", "240",
           "Seconds a session may stay without a socket before the objects only it references are released (KMS default 240)."),
       new Setting("max-message-bytes", "MEDIANODE_MAX_MESSAGE_BYTES", "1000000",
@@ -54,7 +54,7 @@ public final class ConfigLoader {
     List<String> announced = Arrays.stream(values.get("announced-ip").split(","))
         .map(String::trim).filter(s -> !s.isEmpty()).toList();
     announced.forEach(a -> checkAddress("announced-ip", a, problems));
-    int udpPort = intValue("udp-port", values, 1, 65535, problems);
+    int udpPort = intValue("udp-port", values, 0, 65535, problems);
     int gc = intValue("gc-period", values, 1, 86_400, problems);
     int maxMessage = intValue("max-message-bytes", values, 1024, 64 * 1024 * 1024, problems);
     int maxCandidates = intValue("max-remote-candidates", values, 1, 10_000, problems);

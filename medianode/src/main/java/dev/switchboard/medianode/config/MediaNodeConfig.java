@@ -47,6 +47,11 @@ public record MediaNodeConfig(
         maxRemoteCandidates, maxObjects);
   }
 
+  public MediaNodeConfig withUdpPort(int newUdpPort) {
+    return new MediaNodeConfig(host, port, path, announcedAddresses, newUdpPort, gcPeriod, maxMessageBytes,
+        maxRemoteCandidates, maxObjects);
+  }
+
   public String url() {
     return "ws://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/" + path;
   }

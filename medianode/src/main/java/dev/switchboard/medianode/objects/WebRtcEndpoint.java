@@ -1,5 +1,6 @@
 package dev.switchboard.medianode.objects;
 
+import dev.switchboard.medianode.media.EndpointMedia;
 import dev.switchboard.medianode.rpc.Json;
 import dev.switchboard.medianode.rpc.KurentoError;
 import dev.switchboard.medianode.rpc.KurentoException;
@@ -8,6 +9,7 @@ import dev.switchboard.webrtc.ice.IceCredentials;
 import dev.switchboard.webrtc.sdp.AnswerOptions;
 import dev.switchboard.webrtc.sdp.LocalOffer;
 import dev.switchboard.webrtc.sdp.MediaDescription;
+import dev.switchboard.webrtc.sdp.MediaKind;
 import dev.switchboard.webrtc.sdp.NegotiatedMedia;
 import dev.switchboard.webrtc.sdp.NegotiatedSession;
 import dev.switchboard.webrtc.sdp.OfferOptions;
@@ -28,10 +30,13 @@ import tools.jackson.databind.node.StringNode;
 /**
  * Kurento's {@code WebRtcEndpoint}: SDP offer/answer (RFC 9429) with an ICE-lite (RFC 8445 §2.5),
  * DTLS-server answer, trickle ICE through {@code IceCandidateFound} events (RFC 8838), and the
- * bandwidth and transport properties of {@code SdpEndpoint}/{@code BaseRtpEndpoint}. Confined to
- * the control thread.
+ * bandwidth and transport properties of {@code SdpEndpoint}/{@code BaseRtpEndpoint}. Once
+ * negotiated it opens its transport on the media plane and mirrors its connections there.
+ * Confined to the control thread.
  */
 public final class WebRtcEndpoint extends MediaElement {
+  /** REMB towards a publisher without maxVideoRecvBandwidth: enough for 720p VP8 from Chrome. */
+  private static final int DEFAULT_REMB_KBPS = 2500;
   private final boolean recvonly;
   private final boolean sendonly;
   private final boolean useDataChannels;
@@ -46,6 +51,8 @@ public final class WebRtcEndpoint extends MediaElement {
   private boolean gatherRequested;
   private boolean gathered;
   private long keyframeRequests;
+  private final EndpointEvents events = new EndpointEvents(this);
+  private EndpointMedia media;
 
   public WebRtcEndpoint(MediaPipeline pipeline, Params ctor, int maxRemoteCandidates, ObjectContext ctx) {
     super("WebRtcEndpoint", pipeline, ctx);
@@ -94,7 +101,7 @@ public final class WebRtcEndpoint extends MediaElement {
       return null;
     });
     readOnly("ICECandidatePairs", () -> Json.mapper().createArrayNode());
-    readOnly("IceConnectionState", () -> Json.mapper().createArrayNode());
+    readOnly("IceConnectionState", this::iceConnectionState);
     readOnly("DtlsConnectionState", () -> Json.mapper().createArrayNode());
   }
 
@@ -106,10 +113,13 @@ public final class WebRtcEndpoint extends MediaElement {
     stored("maxVideoSendBandwidth", IntNode.valueOf(500));
     stored("mtu", IntNode.valueOf(1200));
     stored("rembParams", defaultRembParams());
-    readOnly("mediaState", () -> "DISCONNECTED");
-    readOnly("connectionState", () -> "DISCONNECTED");
+    readOnly("mediaState", events::connectionState);
+    readOnly("connectionState", events::connectionState);
     operation("requestKeyframe", p -> {
       keyframeRequests++;
+      if (media != null) {
+        ctx.media().plane().requestKeyframe(media);
+      }
       return null;
     });
     stored("networkInterfaces", StringNode.valueOf(""));
@@ -145,7 +155,7 @@ public final class WebRtcEndpoint extends MediaElement {
     }
     remoteSdp = offer;
     localSdp = negotiated.sdp();
-    negotiationDone();
+    negotiationDone(false);
     return localSdp;
   }
 
@@ -182,7 +192,7 @@ public final class WebRtcEndpoint extends MediaElement {
       throw new KurentoException(KurentoError.SDP_END_POINT_PROCESS_ANSWER_ERROR, "Cannot accept the answer: " + e.getMessage());
     }
     remoteSdp = answer;
-    negotiationDone();
+    negotiationDone(true);
     return localSdp;
   }
 
@@ -207,10 +217,81 @@ public final class WebRtcEndpoint extends MediaElement {
     return Math.max(0, property(property).asInt());
   }
 
-  private void negotiationDone() {
+  private void negotiationDone(boolean weOffered) {
+    media = ctx.media().plane().open(id(), ice, negotiated, weOffered, events, rembBitrate(), streamId);
+    // Connections made before negotiation (as Kurento's group-call tutorial does) start now.
+    for (ElementConnection c : sourceConnections()) {
+      mediaLink(c, true);
+    }
+    for (ElementConnection c : sinkConnections()) {
+      mediaLink(c, true);
+    }
     if (gatherRequested) {
       scheduleGathering();
     }
+  }
+
+  /** REMB cap for our publisher: maxVideoRecvBandwidth (kbps, 0 = none) or a default for VGA video. */
+  private long rembBitrate() {
+    int max = bandwidth("maxVideoRecvBandwidth");
+    int min = bandwidth("minVideoRecvBandwidth");
+    long kbps = max > 0 ? max : DEFAULT_REMB_KBPS;
+    return Math.max(kbps, min) * 1000L;
+  }
+
+  @Override
+  protected void linked(ElementConnection connection) {
+    mediaLink(connection, true);
+  }
+
+  @Override
+  protected void unlinked(ElementConnection connection) {
+    mediaLink(connection, false);
+  }
+
+  private static void mediaLink(ElementConnection c, boolean on) {
+    if (!(c.source() instanceof WebRtcEndpoint from) || !(c.sink() instanceof WebRtcEndpoint to)
+        || from.media == null || to.media == null || c.mediaType() == MediaType.DATA) {
+      return;
+    }
+    MediaKind kind = c.mediaType() == MediaType.AUDIO ? MediaKind.AUDIO : MediaKind.VIDEO;
+    if (on) {
+      from.ctx.media().plane().link(from.media, to.media, kind);
+    } else {
+      from.ctx.media().plane().unlink(from.media, to.media, kind);
+    }
+  }
+
+  @Override
+  protected void onRelease() {
+    super.onRelease();
+    if (media != null) {
+      ctx.media().plane().close(media);
+      media = null;
+    }
+  }
+
+  @Override
+  protected boolean isMediaFlowingIn(MediaType type) {
+    return type != MediaType.DATA && events.flowingIn(type == MediaType.AUDIO ? MediaKind.AUDIO : MediaKind.VIDEO);
+  }
+
+  @Override
+  protected boolean isMediaFlowingOut(MediaType type) {
+    return type != MediaType.DATA && events.flowingOut(type == MediaType.AUDIO ? MediaKind.AUDIO : MediaKind.VIDEO);
+  }
+
+  private JsonNode iceConnectionState() {
+    var out = Json.mapper().createArrayNode();
+    if (media != null) {
+      out.add(Json.complex("IceConnection").put("streamId", "1").put("componentId", 1).put("state", events.iceState()));
+    }
+    return out;
+  }
+
+  /** The endpoint's media handle, null before negotiation or after release (tests read its statistics). */
+  public EndpointMedia media() {
+    return media;
   }
 
   /**

@@ -15,7 +15,7 @@ public final class RunningNode implements AutoCloseable {
   }
 
   public RunningNode(Duration gcPeriod) {
-    MediaNodeConfig config = MediaNodeConfig.defaults().withPort(0).withGcPeriod(gcPeriod);
+    MediaNodeConfig config = MediaNodeConfig.defaults().withPort(0).withUdpPort(0).withGcPeriod(gcPeriod);
     try {
       node = MediaNode.start(config, clock);
     } catch (InterruptedException e) {

@@ -1,0 +1,94 @@
+package dev.switchboard.medianode.media.forward;
+
+import dev.switchboard.medianode.media.transport.DropReason;
+import dev.switchboard.medianode.media.transport.MediaCounters;
+import dev.switchboard.webrtc.rtcp.RtcpScanner;
+
+/**
+ * Terminates the RTCP an endpoint's peer sends (RFC 3550 §6, RFC 4585 §6, RFC 5104 §4.3.1): a
+ * sender report updates the inbound stream's statistics; a subscriber's PLI or FIR becomes a
+ * keyframe request to the source feeding it, and its NACKs are answered from the retransmission
+ * buffer. Receiver reports and REMB from subscribers end here: each leg has its own reports.
+ * Media thread only.
+ */
+public final class RtcpTerminator {
+  private static final int PT_SR = 200;
+  private static final int PT_RTPFB = 205;
+  private static final int PT_PSFB = 206;
+  private static final int FMT_NACK = 1;
+  private static final int FMT_PLI = 1;
+  private static final int FMT_FIR = 4;
+
+  private final MediaCounters counters;
+  private final Forwarder forwarder;
+  private final KeyframeRequester keyframes;
+  private final RtcpScanner scanner = new RtcpScanner();
+
+  public RtcpTerminator(MediaCounters counters, Forwarder forwarder, KeyframeRequester keyframes) {
+    this.counters = counters;
+    this.forwarder = forwarder;
+    this.keyframes = keyframes;
+  }
+
+  public void onRtcp(MediaEndpoint from, byte[] buf, int len, long now) {
+    scanner.reset(buf, 0, len);
+    counters.count(MediaCounters.Traffic.RTCP_IN);
+    while (scanner.next()) {
+      int type = scanner.packetType();
+      int fmt = scanner.fmt();
+      int off = scanner.offset();
+      int plen = scanner.length();
+      if (type == PT_SR && plen >= 28) {
+        onSenderReport(from, buf, off, now);
+      } else if (type == PT_PSFB && (fmt == FMT_PLI || fmt == FMT_FIR) && plen >= 12) {
+        // PLI names the media SSRC in the common header; FIR in its FCI entries (RFC 5104 §4.3.1.1).
+        long media = fmt == FMT_PLI ? u32(buf, off + 8) : plen >= 20 ? u32(buf, off + 12) : -1;
+        OutboundStream out = from.outboundBySsrc(media);
+        if (out != null && out.source != null) {
+          keyframes.request(out.source, now);
+        }
+      } else if (type == PT_RTPFB && fmt == FMT_NACK && plen >= 16) {
+        onNack(from, buf, off, plen);
+      }
+    }
+    if (scanner.error() != null) {
+      counters.drop(DropReason.RTCP_MALFORMED);
+    }
+  }
+
+  private static void onSenderReport(MediaEndpoint from, byte[] buf, int off, long now) {
+    InboundStream in = from.inboundBySsrc(u32(buf, off + 4));
+    if (in == null) {
+      return;
+    }
+    long ntp = (u32(buf, off + 8) << 32) | u32(buf, off + 12);
+    in.srNtp = ntp;
+    in.srRtp = u32(buf, off + 16);
+    in.srArrivalNanos = now;
+    if (in.stats != null) {
+      in.stats.onSenderReport(ntp, now);
+    }
+  }
+
+  /** Generic NACK FCI (RFC 4585 §6.2.1): a PID and a bitmask of the 16 following losses. */
+  private void onNack(MediaEndpoint from, byte[] buf, int off, int plen) {
+    OutboundStream out = from.outboundBySsrc(u32(buf, off + 8));
+    if (out == null) {
+      return;
+    }
+    for (int p = off + 12; p + 4 <= off + plen; p += 4) {
+      int pid = ((buf[p] & 0xFF) << 8) | (buf[p + 1] & 0xFF);
+      int blp = ((buf[p + 2] & 0xFF) << 8) | (buf[p + 3] & 0xFF);
+      forwarder.retransmit(out, pid);
+      for (int bit = 0; bit < 16; bit++) {
+        if ((blp & (1 << bit)) != 0) {
+          forwarder.retransmit(out, (pid + bit + 1) & 0xFFFF);
+        }
+      }
+    }
+  }
+
+  private static long u32(byte[] b, int off) {
+    return ((b[off] & 0xFFL) << 24) | ((b[off + 1] & 0xFFL) << 16) | ((b[off + 2] & 0xFFL) << 8) | (b[off + 3] & 0xFFL);
+  }
+}

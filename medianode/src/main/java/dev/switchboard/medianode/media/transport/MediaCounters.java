@@ -1,0 +1,59 @@
+package dev.switchboard.medianode.media.transport;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Node-wide media counters: packets received, forwarded, and dropped per {@link DropReason}.
+ * Written by the media thread (and the DTLS threads for their drops); readable from any thread.
+ * Atomic arrays because a plain long read from another thread may tear.
+ */
+public final class MediaCounters {
+  private static final DropReason[] REASONS = DropReason.values();
+  private final AtomicLongArray drops = new AtomicLongArray(REASONS.length);
+  private final AtomicLongArray traffic = new AtomicLongArray(Traffic.values().length);
+
+  /** Traffic the media plane handled successfully. */
+  public enum Traffic { DATAGRAMS_IN, RTP_IN, RTCP_IN, RTP_FORWARDED, RTP_RETRANSMITTED, RTCP_OUT, STUN_ANSWERED }
+
+  public void drop(DropReason reason) {
+    drops.incrementAndGet(reason.ordinal());
+  }
+
+  public void count(Traffic what) {
+    traffic.incrementAndGet(what.ordinal());
+  }
+
+  public void add(Traffic what, long n) {
+    traffic.addAndGet(what.ordinal(), n);
+  }
+
+  public long drops(DropReason reason) {
+    return drops.get(reason.ordinal());
+  }
+
+  public long traffic(Traffic what) {
+    return traffic.get(what.ordinal());
+  }
+
+  public long totalDrops() {
+    long sum = 0;
+    for (int i = 0; i < REASONS.length; i++) {
+      sum += drops.get(i);
+    }
+    return sum;
+  }
+
+  /** Non-zero drop counters, for logs and diagnostics. */
+  public Map<DropReason, Long> dropSnapshot() {
+    Map<DropReason, Long> out = new EnumMap<>(DropReason.class);
+    for (DropReason r : REASONS) {
+      long v = drops.get(r.ordinal());
+      if (v != 0) {
+        out.put(r, v);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,44 @@
+package dev.switchboard.webrtc.srtp;
+
+/**
+ * Reads the RTP fixed header, CSRC list and header extension (RFC 3550 §5.1, §5.3.1) far enough to
+ * know where SRTP encryption starts; stateless and thread-safe.
+ */
+final class RtpHeader {
+
+    static final int FIXED_LENGTH = 12;
+
+    private RtpHeader() {
+    }
+
+    /**
+     * The header length including CSRCs and extension, or -1 if the version is not 2 or the header
+     * does not fit in {@code limit} bytes. The padding bit is not looked at: SRTP encrypts padding
+     * as part of the payload.
+     */
+    static int length(byte[] buf, int off, int limit) {
+        if (limit < FIXED_LENGTH) {
+            return -1;
+        }
+        int first = buf[off] & 0xFF;
+        if (first >>> 6 != 2) {
+            return -1;
+        }
+        int length = FIXED_LENGTH + 4 * (first & 0x0F);
+        if ((first & 0x10) != 0) {
+            if (length + 4 > limit) {
+                return -1;
+            }
+            length += 4 + 4 * Bytes.readU16(buf, off + length + 2);
+        }
+        return length <= limit ? length : -1;
+    }
+
+    static int sequence(byte[] buf, int off) {
+        return Bytes.readU16(buf, off + 2);
+    }
+
+    static int ssrc(byte[] buf, int off) {
+        return Bytes.readInt(buf, off + 8);
+    }
+}
