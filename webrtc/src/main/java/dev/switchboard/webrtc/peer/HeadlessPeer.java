@@ -183,7 +183,11 @@ public final class HeadlessPeer implements AutoCloseable {
   /** Consent freshness (RFC 7675 §5.1): keep checking the selected pair so the SFU keeps it. */
   private void consentLoop() {
     while (!closed) {
-      sleep(CONSENT_INTERVAL_MILLIS);
+      try {
+        Thread.sleep(CONSENT_INTERVAL_MILLIS);
+      } catch (InterruptedException e) {
+        return; // closed
+      }
       InetSocketAddress to = remote;
       if (to != null && !closed) {
         sendRaw(checker.nextRequest(Instant.now()), to);

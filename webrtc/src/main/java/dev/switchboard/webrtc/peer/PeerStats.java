@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 public final class PeerStats {
   /** Latency samples kept at most; later ones overwrite the oldest, so memory stays bounded. */
-  public static final int MAX_LATENCY_SAMPLES = 1 << 20;
+  public static final int MAX_LATENCY_SAMPLES = 1 << 16;
 
   final AtomicLong audioPackets = new AtomicLong();
   final AtomicLong videoPackets = new AtomicLong();
@@ -77,6 +77,11 @@ public final class PeerStats {
 
   public long srtpFailures() {
     return srtpFailures.get();
+  }
+
+  /** Forgets the latency samples so far, e.g. those of a warm-up period. */
+  public void clearLatencies() {
+    latencyCount.set(0);
   }
 
   public long latencySamples() {
