@@ -108,6 +108,9 @@ class HeadlessPeerForwardingTest {
       for (int i = 0; i < 100; i++) {
         media.send(MediaKind.VIDEO);
         media.send(MediaKind.AUDIO);
+        if (i % 10 == 0) {
+          sleepMillis(5); // paced like real media, so a loaded machine does not overflow socket buffers
+        }
       }
       Await.until(WAIT, () -> peer.stats().videoPackets() >= 100 && peer.stats().audioPackets() >= 100,
           () -> "echoed " + peer.stats().videoPackets() + " video / " + peer.stats().audioPackets() + " audio");

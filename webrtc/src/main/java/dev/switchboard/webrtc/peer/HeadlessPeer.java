@@ -24,6 +24,7 @@ import dev.switchboard.webrtc.srtp.SrtpSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
@@ -74,6 +75,8 @@ public final class HeadlessPeer implements AutoCloseable {
   private HeadlessPeer(PeerOptions options) throws IOException {
     this.options = options;
     this.channel = DatagramChannel.open();
+    // A subscriber of many streams gets bursts (keyframes); the kernel caps this at rmem_max.
+    channel.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
     channel.bind(new InetSocketAddress(options.bindAddress(), 0));
     this.dtls = new DtlsPacketTransport(this::sendRaw);
     this.receiver = Thread.ofPlatform().daemon(true).name("peer-rx-" + port()).start(this::receiveLoop);

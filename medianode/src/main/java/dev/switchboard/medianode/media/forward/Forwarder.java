@@ -107,7 +107,9 @@ public final class Forwarder {
       out.timestampOffset = (out.lastTimestamp + step - header.timestamp()) & 0xFFFF_FFFFL;
     }
     if (out.source != null) {
-      keyframes.request(out.source, now);
+      // The link (or the sink becoming ready) normally asked just before; a second, pending request
+      // would cost the publisher another keyframe 300 ms later for the same connect.
+      keyframes.requestUnlessRecent(out.source, now);
     }
   }
 

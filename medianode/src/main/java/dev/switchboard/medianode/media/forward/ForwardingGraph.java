@@ -20,6 +20,11 @@ public final class ForwardingGraph {
 
   /** Feeds {@code sink}'s outgoing {@code kind} from {@code source}'s incoming one; false if impossible. */
   public boolean link(MediaEndpoint source, MediaEndpoint sink, MediaKind kind, long now) {
+    if (source.closed || sink.closed) {
+      // A connect queued behind a release: linking would keep the dead endpoint (and its
+      // retransmission buffer) reachable from the live one until that one is released too.
+      return false;
+    }
     InboundStream in = source.inbound(kind);
     OutboundStream out = sink.outbound(kind);
     if (in == null || out == null) {

@@ -24,8 +24,7 @@ public final class KeyframeRequester {
     if (in.kind != MediaKind.VIDEO || in.owner.closed) {
       return false;
     }
-    if (in.ssrc < 0 || !in.owner.output.ready()
-        || (in.lastKeyframeRequestNanos != Long.MIN_VALUE && now - in.lastKeyframeRequestNanos < MIN_INTERVAL_NANOS)) {
+    if (in.ssrc < 0 || !in.owner.output.ready() || recent(in, now)) {
       in.keyframePending = true;
       return false;
     }
@@ -35,6 +34,19 @@ public final class KeyframeRequester {
     int n = RtcpWriter.write(new PictureLossIndication(in.owner.rtcpSsrc, in.ssrc), buf, 0);
     in.owner.output.sendRtcp(buf, 0, n);
     return true;
+  }
+
+  /**
+   * Like {@link #request} but does nothing when a PLI went out within the interval: for a sink that
+   * starts forwarding right after its link or readiness already asked, so one connect costs the
+   * publisher one keyframe, not a second one when the pending request would be flushed.
+   */
+  boolean requestUnlessRecent(InboundStream in, long now) {
+    return !recent(in, now) && request(in, now);
+  }
+
+  private static boolean recent(InboundStream in, long now) {
+    return in.lastKeyframeRequestNanos != Long.MIN_VALUE && now - in.lastKeyframeRequestNanos < MIN_INTERVAL_NANOS;
   }
 
   /** Sends the requests the interval held back; called on every media tick. */

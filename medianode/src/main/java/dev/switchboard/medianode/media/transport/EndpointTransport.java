@@ -130,6 +130,12 @@ public final class EndpointTransport implements RtpOutput {
     if (first) {
       listener.iceStateChanged("CONNECTED");
       dtls.onIceConnected();
+      if (srtp != null && !connected) {
+        // Consent came back after it had lapsed: DTLS keys are still valid, media resumes.
+        connected = true;
+        listener.connectionChanged(true);
+        listener.iceStateChanged("READY");
+      }
     }
   }
 
