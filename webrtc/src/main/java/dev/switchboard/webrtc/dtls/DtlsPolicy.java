@@ -7,6 +7,8 @@ import org.bouncycastle.tls.AlertLevel;
 import org.bouncycastle.tls.CipherSuite;
 import org.bouncycastle.tls.ClientCertificateType;
 import org.bouncycastle.tls.ProtocolVersion;
+import org.bouncycastle.tls.TlsUtils;
+import org.bouncycastle.tls.crypto.TlsCrypto;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +39,12 @@ final class DtlsPolicy {
         ClientCertificateType.ecdsa_sign, ClientCertificateType.rsa_sign,
     };
 
+    /** The SRTP keys come from the exporter, which RFC 7627 §5.4 forbids without extended master secret. */
+    static final boolean REQUIRE_EXTENDED_MASTER_SECRET = true;
+
+    /** The fingerprint pins the exact certificate, so how it was signed does not matter. */
+    static final boolean CHECK_PEER_CERTIFICATE_SIGNATURE_ALGORITHMS = false;
+
     private DtlsPolicy() {
     }
 
@@ -44,8 +52,9 @@ final class DtlsPolicy {
         return ProtocolVersion.DTLSv12.only();
     }
 
-    static int[] cipherSuites() {
-        return CIPHER_SUITES.clone();
+    /** Our suites that {@code crypto} implements, in our order of preference. */
+    static int[] cipherSuites(TlsCrypto crypto) {
+        return TlsUtils.getSupportedCipherSuites(crypto, CIPHER_SUITES);
     }
 
     static short[] clientCertificateTypes() {

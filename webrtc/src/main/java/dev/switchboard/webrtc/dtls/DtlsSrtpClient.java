@@ -8,13 +8,11 @@ import java.util.List;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.CertificateRequest;
 import org.bouncycastle.tls.DefaultTlsClient;
-import org.bouncycastle.tls.ExporterLabel;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.TlsAuthentication;
 import org.bouncycastle.tls.TlsCredentials;
 import org.bouncycastle.tls.TlsSRTPUtils;
 import org.bouncycastle.tls.TlsServerCertificate;
-import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.UseSRTPData;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
@@ -49,7 +47,7 @@ final class DtlsSrtpClient extends DefaultTlsClient {
 
     @Override
     protected int[] getSupportedCipherSuites() {
-        return TlsUtils.getSupportedCipherSuites(getCrypto(), DtlsPolicy.cipherSuites());
+        return DtlsPolicy.cipherSuites(getCrypto());
     }
 
     @Override
@@ -57,16 +55,14 @@ final class DtlsSrtpClient extends DefaultTlsClient {
         return timeoutMillis;
     }
 
-    /** The SRTP keys come from the exporter, which RFC 7627 §5.4 forbids without extended master secret. */
     @Override
     public boolean requiresExtendedMasterSecret() {
-        return true;
+        return DtlsPolicy.REQUIRE_EXTENDED_MASTER_SECRET;
     }
 
-    /** The fingerprint pins the exact certificate, so how it was signed does not matter. */
     @Override
     public boolean shouldCheckSigAlgOfPeerCerts() {
-        return false;
+        return DtlsPolicy.CHECK_PEER_CERTIFICATE_SIGNATURE_ALGORITHMS;
     }
 
     @Override
@@ -113,12 +109,10 @@ final class DtlsSrtpClient extends DefaultTlsClient {
         };
     }
 
-    /** The master secret is wiped when the protocol call returns, so the keys are exported here. */
     @Override
     public void notifyHandshakeComplete() throws IOException {
         super.notifyHandshakeComplete();
-        outcome.keyingMaterial(context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null,
-                outcome.srtpProfile().keyingMaterialLength()));
+        outcome.exportKeyingMaterial(context);
     }
 
     @Override

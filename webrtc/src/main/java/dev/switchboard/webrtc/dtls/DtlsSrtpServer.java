@@ -9,7 +9,6 @@ import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.CertificateRequest;
 import org.bouncycastle.tls.DefaultTlsServer;
-import org.bouncycastle.tls.ExporterLabel;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.TlsCredentialedSigner;
 import org.bouncycastle.tls.TlsSRTPUtils;
@@ -48,7 +47,7 @@ final class DtlsSrtpServer extends DefaultTlsServer {
 
     @Override
     protected int[] getSupportedCipherSuites() {
-        return TlsUtils.getSupportedCipherSuites(getCrypto(), DtlsPolicy.cipherSuites());
+        return DtlsPolicy.cipherSuites(getCrypto());
     }
 
     @Override
@@ -56,16 +55,14 @@ final class DtlsSrtpServer extends DefaultTlsServer {
         return timeoutMillis;
     }
 
-    /** The SRTP keys come from the exporter, which RFC 7627 §5.4 forbids without extended master secret. */
     @Override
     public boolean requiresExtendedMasterSecret() {
-        return true;
+        return DtlsPolicy.REQUIRE_EXTENDED_MASTER_SECRET;
     }
 
-    /** The fingerprint pins the exact certificate, so how it was signed does not matter. */
     @Override
     public boolean shouldCheckSigAlgOfPeerCerts() {
-        return false;
+        return DtlsPolicy.CHECK_PEER_CERTIFICATE_SIGNATURE_ALGORITHMS;
     }
 
     @Override
@@ -109,12 +106,10 @@ final class DtlsSrtpServer extends DefaultTlsServer {
         outcome.remoteCertificateDer(RemoteCertificateCheck.verify(clientCertificate, expectedRemote, outcome));
     }
 
-    /** The master secret is wiped when the protocol call returns, so the keys are exported here. */
     @Override
     public void notifyHandshakeComplete() throws IOException {
         super.notifyHandshakeComplete();
-        outcome.keyingMaterial(context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null,
-                outcome.srtpProfile().keyingMaterialLength()));
+        outcome.exportKeyingMaterial(context);
     }
 
     @Override

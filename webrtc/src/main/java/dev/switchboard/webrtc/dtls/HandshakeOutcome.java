@@ -3,6 +3,8 @@ package dev.switchboard.webrtc.dtls;
 import dev.switchboard.webrtc.srtp.SrtpProfile;
 import dev.switchboard.webrtc.dtls.DtlsHandshakeException.Reason;
 import java.util.Optional;
+import org.bouncycastle.tls.ExporterLabel;
+import org.bouncycastle.tls.TlsContext;
 import org.bouncycastle.tls.TlsFatalAlert;
 
 /**
@@ -54,8 +56,13 @@ final class HandshakeOutcome {
         return remoteCertificateDer;
     }
 
-    void keyingMaterial(byte[] material) {
-        this.keyingMaterial = material;
+    /**
+     * Exports the SRTP keying material for the chosen profile (RFC 5764 §4.2); called from
+     * {@code notifyHandshakeComplete} because the master secret is wiped when the protocol call returns.
+     */
+    void exportKeyingMaterial(TlsContext context) {
+        this.keyingMaterial = context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null,
+                srtpProfile.keyingMaterialLength());
     }
 
     byte[] keyingMaterial() {

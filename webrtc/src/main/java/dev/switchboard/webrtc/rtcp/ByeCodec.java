@@ -1,5 +1,6 @@
 package dev.switchboard.webrtc.rtcp;
 
+import dev.switchboard.webrtc.bytes.BigEndian;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,11 +20,11 @@ final class ByeCodec {
         }
         List<Long> ssrcs = new ArrayList<>(count);
         for (int i = 0; i < count; i++, pos += 4) {
-            ssrcs.add(Bytes.u32(buf, pos));
+            ssrcs.add(BigEndian.u32(buf, pos));
         }
         String reason = null;
         if (pos < end) {
-            int length = Bytes.u8(buf, pos);
+            int length = BigEndian.u8(buf, pos);
             if (length > end - pos - 1) {
                 throw new RtcpParseException("BYE reason runs past the packet", pos - base);
             }
@@ -33,16 +34,16 @@ final class ByeCodec {
     }
 
     static int length(Bye bye) {
-        int reason = bye.reason() == null ? 0 : Bytes.roundUp4(1 + Utf8.encode(bye.reason()).length);
+        int reason = bye.reason() == null ? 0 : RtcpFraming.roundUp4(1 + Utf8.encode(bye.reason()).length);
         return 4 + 4 * bye.ssrcs().size() + reason;
     }
 
     static int write(Bye bye, byte[] buf, int off) {
         int length = length(bye);
-        Bytes.header(buf, off, false, bye.ssrcs().size(), RtcpPacketType.BYE, length);
+        RtcpFraming.header(buf, off, false, bye.ssrcs().size(), RtcpPacketType.BYE, length);
         int pos = off + 4;
         for (long ssrc : bye.ssrcs()) {
-            Bytes.put32(buf, pos, ssrc);
+            BigEndian.put32(buf, pos, ssrc);
             pos += 4;
         }
         if (bye.reason() != null) {

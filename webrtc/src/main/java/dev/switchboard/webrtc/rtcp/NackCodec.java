@@ -1,5 +1,6 @@
 package dev.switchboard.webrtc.rtcp;
 
+import dev.switchboard.webrtc.bytes.BigEndian;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,8 +23,8 @@ final class NackCodec {
         }
         List<Integer> lost = new ArrayList<>(entries);
         for (int e = 0, at = pos + FEEDBACK_HEADER; e < entries; e++, at += 4) {
-            int pid = Bytes.u16(buf, at);
-            int blp = Bytes.u16(buf, at + 2);
+            int pid = BigEndian.u16(buf, at);
+            int blp = BigEndian.u16(buf, at + 2);
             lost.add(pid);
             for (int bit = 0; bit < 16; bit++) {
                 if ((blp & (1 << bit)) != 0) {
@@ -31,7 +32,7 @@ final class NackCodec {
                 }
             }
         }
-        return new GenericNack(Bytes.u32(buf, pos), Bytes.u32(buf, pos + 4), lost);
+        return new GenericNack(BigEndian.u32(buf, pos), BigEndian.u32(buf, pos + 4), lost);
     }
 
     static int length(GenericNack nack) {
@@ -40,9 +41,9 @@ final class NackCodec {
 
     static int write(GenericNack nack, byte[] buf, int off) {
         int length = length(nack);
-        Bytes.header(buf, off, false, RtcpPacketType.FMT_GENERIC_NACK, RtcpPacketType.RTPFB, length);
-        Bytes.put32(buf, off + 4, nack.senderSsrc());
-        Bytes.put32(buf, off + 8, nack.mediaSsrc());
+        RtcpFraming.header(buf, off, false, RtcpPacketType.FMT_GENERIC_NACK, RtcpPacketType.RTPFB, length);
+        BigEndian.put32(buf, off + 4, nack.senderSsrc());
+        BigEndian.put32(buf, off + 8, nack.mediaSsrc());
         pack(nack.lostSequenceNumbers(), buf, off + 12);
         return length;
     }
@@ -79,8 +80,8 @@ final class NackCodec {
 
     private static void put(byte[] buf, int at, int pid, int blp) {
         if (buf != null) {
-            Bytes.put16(buf, at, pid);
-            Bytes.put16(buf, at + 2, blp);
+            BigEndian.put16(buf, at, pid);
+            BigEndian.put16(buf, at + 2, blp);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.webrtc.rtcp;
 
+import dev.switchboard.webrtc.bytes.BigEndian;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +20,7 @@ final class PsfbCodec {
         if (end - pos < NackCodec.FEEDBACK_HEADER) {
             throw new RtcpParseException("PLI shorter than the feedback header", pos - base);
         }
-        return new PictureLossIndication(Bytes.u32(buf, pos), Bytes.u32(buf, pos + 4));
+        return new PictureLossIndication(BigEndian.u32(buf, pos), BigEndian.u32(buf, pos + 4));
     }
 
     static FullIntraRequest parseFir(byte[] buf, int pos, int end, int base) {
@@ -29,9 +30,9 @@ final class PsfbCodec {
         }
         List<FirEntry> list = new ArrayList<>(entries);
         for (int e = 0, at = pos + NackCodec.FEEDBACK_HEADER; e < entries; e++, at += FIR_ENTRY) {
-            list.add(new FirEntry(Bytes.u32(buf, at), Bytes.u8(buf, at + 4)));
+            list.add(new FirEntry(BigEndian.u32(buf, at), BigEndian.u8(buf, at + 4)));
         }
-        return new FullIntraRequest(Bytes.u32(buf, pos), Bytes.u32(buf, pos + 4), list);
+        return new FullIntraRequest(BigEndian.u32(buf, pos), BigEndian.u32(buf, pos + 4), list);
     }
 
     static int length(PictureLossIndication pli) {
@@ -43,22 +44,22 @@ final class PsfbCodec {
     }
 
     static int write(PictureLossIndication pli, byte[] buf, int off) {
-        Bytes.header(buf, off, false, RtcpPacketType.FMT_PLI, RtcpPacketType.PSFB, 12);
-        Bytes.put32(buf, off + 4, pli.senderSsrc());
-        Bytes.put32(buf, off + 8, pli.mediaSsrc());
+        RtcpFraming.header(buf, off, false, RtcpPacketType.FMT_PLI, RtcpPacketType.PSFB, 12);
+        BigEndian.put32(buf, off + 4, pli.senderSsrc());
+        BigEndian.put32(buf, off + 8, pli.mediaSsrc());
         return 12;
     }
 
     static int write(FullIntraRequest fir, byte[] buf, int off) {
         int length = length(fir);
-        Bytes.header(buf, off, false, RtcpPacketType.FMT_FIR, RtcpPacketType.PSFB, length);
-        Bytes.put32(buf, off + 4, fir.senderSsrc());
-        Bytes.put32(buf, off + 8, fir.mediaSsrc());
+        RtcpFraming.header(buf, off, false, RtcpPacketType.FMT_FIR, RtcpPacketType.PSFB, length);
+        BigEndian.put32(buf, off + 4, fir.senderSsrc());
+        BigEndian.put32(buf, off + 8, fir.mediaSsrc());
         int at = off + 12;
         for (FirEntry entry : fir.entries()) {
-            Bytes.put32(buf, at, entry.ssrc());
+            BigEndian.put32(buf, at, entry.ssrc());
             // Seq nr, then 24 reserved bits that RFC 5104 §4.3.1.1 says must be zero.
-            Bytes.put32(buf, at + 4, (long) entry.seqNr() << 24);
+            BigEndian.put32(buf, at + 4, (long) entry.seqNr() << 24);
             at += FIR_ENTRY;
         }
         return length;

@@ -1,5 +1,6 @@
 package dev.switchboard.webrtc.rtcp;
 
+import dev.switchboard.webrtc.bytes.BigEndian;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,28 +22,28 @@ final class RembCodec {
 
     /** Whether an AFB body {@code buf[pos, end)} carries the REMB identifier. */
     static boolean isRemb(byte[] buf, int pos, int end) {
-        return end - pos >= NackCodec.FEEDBACK_HEADER + 4 && Bytes.u32(buf, pos + 8) == IDENTIFIER;
+        return end - pos >= NackCodec.FEEDBACK_HEADER + 4 && BigEndian.u32(buf, pos + 8) == IDENTIFIER;
     }
 
     static Remb parse(byte[] buf, int pos, int end, int base) {
         if (end - pos < FIXED) {
             throw new RtcpParseException("REMB shorter than its fixed fields", pos - base);
         }
-        int count = Bytes.u8(buf, pos + 12);
+        int count = BigEndian.u8(buf, pos + 12);
         if (FIXED + 4 * count > end - pos) {
             throw new RtcpParseException("REMB SSRC count " + count + " overflows the packet", pos - base);
         }
-        int exponent = Bytes.u8(buf, pos + 13) >>> 2;
-        long mantissa = (Bytes.u8(buf, pos + 13) & 0x03L) << 16 | Bytes.u16(buf, pos + 14);
+        int exponent = BigEndian.u8(buf, pos + 13) >>> 2;
+        long mantissa = (BigEndian.u8(buf, pos + 13) & 0x03L) << 16 | BigEndian.u16(buf, pos + 14);
         long bitrate = mantissa << exponent;
         if (bitrate < 0 || bitrate >> exponent != mantissa) {
             throw new RtcpParseException("REMB bitrate does not fit in 63 bits", pos + 13 - base);
         }
         List<Long> ssrcs = new ArrayList<>(count);
         for (int i = 0, at = pos + FIXED; i < count; i++, at += 4) {
-            ssrcs.add(Bytes.u32(buf, at));
+            ssrcs.add(BigEndian.u32(buf, at));
         }
-        return new Remb(Bytes.u32(buf, pos), bitrate, ssrcs);
+        return new Remb(BigEndian.u32(buf, pos), bitrate, ssrcs);
     }
 
     /**
@@ -63,16 +64,16 @@ final class RembCodec {
 
     static int write(Remb remb, byte[] buf, int off) {
         int length = length(remb);
-        Bytes.header(buf, off, false, RtcpPacketType.FMT_AFB, RtcpPacketType.PSFB, length);
-        Bytes.put32(buf, off + 4, remb.senderSsrc());
+        RtcpFraming.header(buf, off, false, RtcpPacketType.FMT_AFB, RtcpPacketType.PSFB, length);
+        BigEndian.put32(buf, off + 4, remb.senderSsrc());
         // The draft: "SSRC of media source ... always 0", the targets being listed after the bitrate.
-        Bytes.put32(buf, off + 8, 0);
-        Bytes.put32(buf, off + 12, IDENTIFIER);
+        BigEndian.put32(buf, off + 8, 0);
+        BigEndian.put32(buf, off + 12, IDENTIFIER);
         buf[off + 16] = (byte) remb.ssrcs().size();
-        Bytes.put24(buf, off + 17, encodeBitrate(remb.bitrateBps()));
+        BigEndian.put24(buf, off + 17, encodeBitrate(remb.bitrateBps()));
         int at = off + 20;
         for (long ssrc : remb.ssrcs()) {
-            Bytes.put32(buf, at, ssrc);
+            BigEndian.put32(buf, at, ssrc);
             at += 4;
         }
         return length;

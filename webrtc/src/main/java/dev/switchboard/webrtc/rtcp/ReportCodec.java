@@ -1,5 +1,6 @@
 package dev.switchboard.webrtc.rtcp;
 
+import dev.switchboard.webrtc.bytes.BigEndian;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,11 +23,11 @@ final class ReportCodec {
         if (SENDER_INFO_LENGTH + count * BLOCK_LENGTH > end - pos) {
             throw new RtcpParseException("SR report count " + count + " overflows the packet", pos - base);
         }
-        long ssrc = Bytes.u32(buf, pos);
-        long ntp = Bytes.u64(buf, pos + 4);
-        long rtp = Bytes.u32(buf, pos + 12);
-        long packets = Bytes.u32(buf, pos + 16);
-        long octets = Bytes.u32(buf, pos + 20);
+        long ssrc = BigEndian.u32(buf, pos);
+        long ntp = BigEndian.u64(buf, pos + 4);
+        long rtp = BigEndian.u32(buf, pos + 12);
+        long packets = BigEndian.u32(buf, pos + 16);
+        long octets = BigEndian.u32(buf, pos + 20);
         return new SenderReport(ssrc, ntp, rtp, packets, octets, blocks(buf, pos + SENDER_INFO_LENGTH, count));
     }
 
@@ -34,17 +35,17 @@ final class ReportCodec {
         if (4 + count * BLOCK_LENGTH > end - pos) {
             throw new RtcpParseException("RR report count " + count + " overflows the packet", pos - base);
         }
-        return new ReceiverReport(Bytes.u32(buf, pos), blocks(buf, pos + 4, count));
+        return new ReceiverReport(BigEndian.u32(buf, pos), blocks(buf, pos + 4, count));
     }
 
     private static List<ReportBlock> blocks(byte[] buf, int pos, int count) {
         List<ReportBlock> blocks = new ArrayList<>(count);
         for (int i = 0; i < count; i++, pos += BLOCK_LENGTH) {
             // Cumulative lost is a signed 24-bit field: shift it to the top and back to sign-extend.
-            int cumulative = (int) (Bytes.u32(buf, pos + 4) << 8) >> 8;
-            blocks.add(new ReportBlock(Bytes.u32(buf, pos), Bytes.u8(buf, pos + 4), cumulative,
-                    Bytes.u32(buf, pos + 8), Bytes.u32(buf, pos + 12), Bytes.u32(buf, pos + 16),
-                    Bytes.u32(buf, pos + 20)));
+            int cumulative = (int) (BigEndian.u32(buf, pos + 4) << 8) >> 8;
+            blocks.add(new ReportBlock(BigEndian.u32(buf, pos), BigEndian.u8(buf, pos + 4), cumulative,
+                    BigEndian.u32(buf, pos + 8), BigEndian.u32(buf, pos + 12), BigEndian.u32(buf, pos + 16),
+                    BigEndian.u32(buf, pos + 20)));
         }
         return blocks;
     }
@@ -59,33 +60,33 @@ final class ReportCodec {
 
     static int write(SenderReport sr, byte[] buf, int off) {
         int length = length(sr);
-        Bytes.header(buf, off, false, sr.reports().size(), RtcpPacketType.SR, length);
-        Bytes.put32(buf, off + 4, sr.ssrc());
-        Bytes.put64(buf, off + 8, sr.ntpTimestamp());
-        Bytes.put32(buf, off + 16, sr.rtpTimestamp());
-        Bytes.put32(buf, off + 20, sr.packetCount());
-        Bytes.put32(buf, off + 24, sr.octetCount());
+        RtcpFraming.header(buf, off, false, sr.reports().size(), RtcpPacketType.SR, length);
+        BigEndian.put32(buf, off + 4, sr.ssrc());
+        BigEndian.put64(buf, off + 8, sr.ntpTimestamp());
+        BigEndian.put32(buf, off + 16, sr.rtpTimestamp());
+        BigEndian.put32(buf, off + 20, sr.packetCount());
+        BigEndian.put32(buf, off + 24, sr.octetCount());
         writeBlocks(sr.reports(), buf, off + 28);
         return length;
     }
 
     static int write(ReceiverReport rr, byte[] buf, int off) {
         int length = length(rr);
-        Bytes.header(buf, off, false, rr.reports().size(), RtcpPacketType.RR, length);
-        Bytes.put32(buf, off + 4, rr.ssrc());
+        RtcpFraming.header(buf, off, false, rr.reports().size(), RtcpPacketType.RR, length);
+        BigEndian.put32(buf, off + 4, rr.ssrc());
         writeBlocks(rr.reports(), buf, off + 8);
         return length;
     }
 
     private static void writeBlocks(List<ReportBlock> blocks, byte[] buf, int pos) {
         for (ReportBlock b : blocks) {
-            Bytes.put32(buf, pos, b.ssrc());
+            BigEndian.put32(buf, pos, b.ssrc());
             buf[pos + 4] = (byte) b.fractionLost();
-            Bytes.put24(buf, pos + 5, b.cumulativeLost());
-            Bytes.put32(buf, pos + 8, b.highestSeq());
-            Bytes.put32(buf, pos + 12, b.jitter());
-            Bytes.put32(buf, pos + 16, b.lastSr());
-            Bytes.put32(buf, pos + 20, b.delaySinceLastSr());
+            BigEndian.put24(buf, pos + 5, b.cumulativeLost());
+            BigEndian.put32(buf, pos + 8, b.highestSeq());
+            BigEndian.put32(buf, pos + 12, b.jitter());
+            BigEndian.put32(buf, pos + 16, b.lastSr());
+            BigEndian.put32(buf, pos + 20, b.delaySinceLastSr());
             pos += BLOCK_LENGTH;
         }
     }

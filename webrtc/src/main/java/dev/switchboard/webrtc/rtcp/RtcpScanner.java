@@ -1,5 +1,6 @@
 package dev.switchboard.webrtc.rtcp;
 
+import dev.switchboard.webrtc.bytes.BigEndian;
 import java.util.Objects;
 
 /**
@@ -83,7 +84,7 @@ public final class RtcpScanner {
         if (b0 >>> 6 != 2) {
             return fail("version is not 2");
         }
-        int length = 4 * (Bytes.u16(buf, pos + 2) + 1);
+        int length = 4 * (BigEndian.u16(buf, pos + 2) + 1);
         if (length > end - pos) {
             return fail("length field runs past the end of the compound");
         }
@@ -142,13 +143,13 @@ public final class RtcpScanner {
     /** The first SSRC after the header (sender of a report or of feedback), or -1 if the packet is too short. */
     public long senderSsrc() {
         requireCurrent();
-        return packetLength - paddingLength >= 8 ? Bytes.u32(buf, packetOffset + 4) : -1;
+        return packetLength - paddingLength >= 8 ? BigEndian.u32(buf, packetOffset + 4) : -1;
     }
 
     /** The feedback "SSRC of media source" (RFC 4585 §6.1), or -1 if the packet is too short. */
     public long mediaSsrc() {
         requireCurrent();
-        return packetLength - paddingLength >= 12 ? Bytes.u32(buf, packetOffset + 8) : -1;
+        return packetLength - paddingLength >= 12 ? BigEndian.u32(buf, packetOffset + 8) : -1;
     }
 
     /** Packets returned so far. */

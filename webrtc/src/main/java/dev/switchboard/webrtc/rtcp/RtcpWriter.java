@@ -32,7 +32,7 @@ public final class RtcpWriter {
             case PictureLossIndication pli -> PsfbCodec.length(pli);
             case FullIntraRequest fir -> PsfbCodec.length(fir);
             case Remb remb -> RembCodec.length(remb);
-            case Unknown unknown -> checkLength(4L + Bytes.roundUp4(unknown.bodyLength()));
+            case Unknown unknown -> checkLength(4L + RtcpFraming.roundUp4(unknown.bodyLength()));
         };
     }
 
@@ -77,9 +77,9 @@ public final class RtcpWriter {
 
     private static int writeUnknown(Unknown unknown, byte[] buf, int off) {
         byte[] body = unknown.bodyUnsafe();
-        int length = 4 + Bytes.roundUp4(body.length);
+        int length = 4 + RtcpFraming.roundUp4(body.length);
         int padding = length - 4 - body.length;
-        Bytes.header(buf, off, padding > 0, unknown.fmt(), unknown.packetType(), length);
+        RtcpFraming.header(buf, off, padding > 0, unknown.fmt(), unknown.packetType(), length);
         System.arraycopy(body, 0, buf, off + 4, body.length);
         if (padding > 0) {
             // RFC 3550 §6.4.1: padding octets are zero except the last, which counts them.
@@ -91,7 +91,7 @@ public final class RtcpWriter {
 
     /** {@code length} as an int, or an exception when the length field cannot express it. */
     static int checkLength(long length) {
-        if (length > Bytes.MAX_PACKET_LENGTH) {
+        if (length > RtcpFraming.MAX_PACKET_LENGTH) {
             throw new IllegalArgumentException("RTCP packet of " + length + " bytes exceeds the 16-bit length field");
         }
         return (int) length;

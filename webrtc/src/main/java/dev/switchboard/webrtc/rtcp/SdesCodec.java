@@ -1,5 +1,6 @@
 package dev.switchboard.webrtc.rtcp;
 
+import dev.switchboard.webrtc.bytes.BigEndian;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,26 +22,26 @@ final class SdesCodec {
             if (end - pos < 4) {
                 throw new RtcpParseException("SDES source count " + count + " overflows the packet", pos - base);
             }
-            long ssrc = Bytes.u32(buf, pos);
+            long ssrc = BigEndian.u32(buf, pos);
             pos += 4;
             List<SdesItem> items = new ArrayList<>();
             while (true) {
                 if (pos >= end) {
                     throw new RtcpParseException("SDES chunk has no terminating null octet", pos - base);
                 }
-                int type = Bytes.u8(buf, pos);
+                int type = BigEndian.u8(buf, pos);
                 if (type == 0) {
                     break;
                 }
-                if (end - pos < 2 || end - pos - 2 < Bytes.u8(buf, pos + 1)) {
+                if (end - pos < 2 || end - pos - 2 < BigEndian.u8(buf, pos + 1)) {
                     throw new RtcpParseException("SDES item runs past the packet", pos - base);
                 }
-                int length = Bytes.u8(buf, pos + 1);
+                int length = BigEndian.u8(buf, pos + 1);
                 items.add(new SdesItem(type, Utf8.decode(buf, pos + 2, length, pos - base)));
                 pos += 2 + length;
             }
             // Skip the null item and the nulls that pad the chunk to a 32-bit boundary.
-            pos = bodyStart + Bytes.roundUp4(pos + 1 - bodyStart);
+            pos = bodyStart + RtcpFraming.roundUp4(pos + 1 - bodyStart);
             if (pos > end) {
                 throw new RtcpParseException("SDES chunk padding runs past the packet", end - base);
             }
@@ -68,11 +69,11 @@ final class SdesCodec {
 
     static int write(SourceDescription sdes, byte[] buf, int off) {
         int length = length(sdes);
-        Bytes.header(buf, off, false, sdes.chunks().size(), RtcpPacketType.SDES, length);
+        RtcpFraming.header(buf, off, false, sdes.chunks().size(), RtcpPacketType.SDES, length);
         int pos = off + 4;
         for (SdesChunk chunk : sdes.chunks()) {
             int chunkEnd = pos + (int) chunkLength(chunk);
-            Bytes.put32(buf, pos, chunk.ssrc());
+            BigEndian.put32(buf, pos, chunk.ssrc());
             pos += 4;
             for (SdesItem item : chunk.items()) {
                 byte[] text = Utf8.encode(item.value());

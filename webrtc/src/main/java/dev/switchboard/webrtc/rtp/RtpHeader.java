@@ -1,5 +1,6 @@
 package dev.switchboard.webrtc.rtp;
 
+import dev.switchboard.webrtc.bytes.BigEndian;
 import java.util.Objects;
 
 /**
@@ -68,8 +69,8 @@ public final class RtpHeader {
             if (pos + 4 > len) {
                 return fail(RtpParseError.EXTENSION_OVERFLOW);
             }
-            profile = Bytes.u16(buf, off + pos);
-            extLength = 4 * Bytes.u16(buf, off + pos + 2);
+            profile = BigEndian.u16(buf, off + pos);
+            extLength = 4 * BigEndian.u16(buf, off + pos + 2);
             extOffset = off + pos + 4;
             pos += 4 + extLength;
             if (pos > len) {
@@ -171,26 +172,26 @@ public final class RtpHeader {
 
     public int sequenceNumber() {
         requireValid();
-        return Bytes.u16(buf, off + 2);
+        return BigEndian.u16(buf, off + 2);
     }
 
     /** The 32-bit RTP timestamp as a non-negative long. */
     public long timestamp() {
         requireValid();
-        return Bytes.u32(buf, off + 4);
+        return BigEndian.u32(buf, off + 4);
     }
 
     /** The 32-bit SSRC as a non-negative long. */
     public long ssrc() {
         requireValid();
-        return Bytes.u32(buf, off + 8);
+        return BigEndian.u32(buf, off + 8);
     }
 
     /** The CSRC at {@code index}, 0 up to {@link #csrcCount()} exclusive. */
     public long csrc(int index) {
         requireValid();
         Objects.checkIndex(index, csrcCount());
-        return Bytes.u32(buf, off + FIXED_HEADER_LENGTH + 4 * index);
+        return BigEndian.u32(buf, off + FIXED_HEADER_LENGTH + 4 * index);
     }
 
     /** Bytes from the packet start to the payload: fixed header, CSRCs and extension block. */

@@ -1,5 +1,7 @@
 package dev.switchboard.webrtc.rtp;
 
+import dev.switchboard.webrtc.bytes.BigEndian;
+
 /**
  * Overwrites RFC 3550 §5.1 fixed-header fields in place, so the forwarder can map a publisher's
  * SSRC, payload type, sequence and timestamp spaces onto a subscriber's without copying;
@@ -33,16 +35,16 @@ public final class RtpRewriter {
 
     /** Writes the low 16 bits of {@code sequenceNumber}. */
     public static void setSequenceNumber(byte[] buf, int off, int sequenceNumber) {
-        Bytes.put16(buf, off + 2, sequenceNumber);
+        BigEndian.put16(buf, off + 2, sequenceNumber);
     }
 
     /** Writes the low 32 bits of {@code timestamp}. */
     public static void setTimestamp(byte[] buf, int off, long timestamp) {
-        Bytes.put32(buf, off + 4, timestamp);
+        BigEndian.put32(buf, off + 4, timestamp);
     }
 
     /** Writes the low 32 bits of {@code ssrc}. */
     public static void setSsrc(byte[] buf, int off, long ssrc) {
-        Bytes.put32(buf, off + 8, ssrc);
+        BigEndian.put32(buf, off + 8, ssrc);
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.webrtc.rtp;
 
+import dev.switchboard.webrtc.bytes.BigEndian;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -120,12 +121,12 @@ public final class RtpWriter {
         buf[off] = (byte) (RtpHeader.VERSION << 6 | (padding > 0 ? 0x20 : 0) | (hasExtension ? 0x10 : 0)
                 | csrcs.length);
         buf[off + 1] = (byte) ((marker ? 0x80 : 0) | payloadType);
-        Bytes.put16(buf, off + 2, sequenceNumber);
-        Bytes.put32(buf, off + 4, timestamp);
-        Bytes.put32(buf, off + 8, ssrc);
+        BigEndian.put16(buf, off + 2, sequenceNumber);
+        BigEndian.put32(buf, off + 4, timestamp);
+        BigEndian.put32(buf, off + 8, ssrc);
         int pos = off + RtpHeader.FIXED_HEADER_LENGTH;
         for (long csrc : csrcs) {
-            Bytes.put32(buf, pos, csrc);
+            BigEndian.put32(buf, pos, csrc);
             pos += 4;
         }
         if (hasExtension) {
@@ -156,8 +157,8 @@ public final class RtpWriter {
 
     private int writeExtensions(byte[] buf, int pos, int end) {
         boolean oneByte = oneByteForm();
-        Bytes.put16(buf, pos, oneByte ? ExtensionElements.ONE_BYTE_PROFILE : ExtensionElements.TWO_BYTE_PROFILE);
-        Bytes.put16(buf, pos + 2, roundUp4(extensionElementBytes()) / 4);
+        BigEndian.put16(buf, pos, oneByte ? ExtensionElements.ONE_BYTE_PROFILE : ExtensionElements.TWO_BYTE_PROFILE);
+        BigEndian.put16(buf, pos + 2, roundUp4(extensionElementBytes()) / 4);
         pos += 4;
         for (int i = 0; i < extensionIds.size(); i++) {
             int id = extensionIds.get(i);

@@ -1,5 +1,6 @@
 package dev.switchboard.webrtc.srtp;
 
+import dev.switchboard.webrtc.bytes.BigEndian;
 import java.security.MessageDigest;
 
 /**
@@ -59,7 +60,7 @@ final class AesCmHmacSha1Cipher implements SrtpCipher {
     @Override
     public int sealRtcp(byte[] buf, int off, int len, int ssrc, int index) {
         crypt(buf, off + RtcpHeader.LENGTH, len - RtcpHeader.LENGTH, ssrc, index);
-        Bytes.writeInt(buf, off + len, E_FLAG | index);
+        BigEndian.put32(buf, off + len, E_FLAG | index);
         int authenticated = len + SrtpProfile.SRTCP_INDEX_LENGTH;
         authenticate(buf, off, authenticated, 0, false);
         System.arraycopy(mac, 0, buf, off + authenticated, TAG_LENGTH);
@@ -68,7 +69,7 @@ final class AesCmHmacSha1Cipher implements SrtpCipher {
 
     @Override
     public int srtcpIndexWord(byte[] buf, int off, int len) {
-        return Bytes.readInt(buf, off + len - TAG_LENGTH - SrtpProfile.SRTCP_INDEX_LENGTH);
+        return BigEndian.readInt(buf, off + len - TAG_LENGTH - SrtpProfile.SRTCP_INDEX_LENGTH);
     }
 
     @Override
@@ -90,8 +91,8 @@ final class AesCmHmacSha1Cipher implements SrtpCipher {
         System.arraycopy(salt, 0, iv, 0, salt.length);
         iv[14] = 0;
         iv[15] = 0;
-        Bytes.xorBigEndian(iv, 4, ssrc, 4);
-        Bytes.xorBigEndian(iv, 8, index, 6);
+        BigEndian.xor(iv, 4, ssrc, 4);
+        BigEndian.xor(iv, 8, index, 6);
         aes.apply(iv, buf, from, length);
     }
 
@@ -100,7 +101,7 @@ final class AesCmHmacSha1Cipher implements SrtpCipher {
         hmac.begin();
         hmac.update(buf, off, len);
         if (appendRoc) {
-            Bytes.writeInt(roc, 0, (int) rolloverCounter);
+            BigEndian.put32(roc, 0, (int) rolloverCounter);
             hmac.update(roc, 0, roc.length);
         }
         hmac.finish(mac);

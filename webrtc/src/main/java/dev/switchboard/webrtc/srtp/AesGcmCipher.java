@@ -1,5 +1,6 @@
 package dev.switchboard.webrtc.srtp;
 
+import dev.switchboard.webrtc.bytes.BigEndian;
 import java.security.GeneralSecurityException;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -76,7 +77,7 @@ final class AesGcmCipher implements SrtpCipher {
     @Override
     public int sealRtcp(byte[] buf, int off, int len, int ssrc, int index) {
         int word = E_FLAG | index;
-        Bytes.writeInt(indexWord, 0, word);
+        BigEndian.put32(indexWord, 0, word);
         try {
             init(Cipher.ENCRYPT_MODE, ssrc, index);
             gcm.updateAAD(buf, off, RtcpHeader.LENGTH);
@@ -84,7 +85,7 @@ final class AesGcmCipher implements SrtpCipher {
             int from = off + RtcpHeader.LENGTH;
             int end = RtcpHeader.LENGTH + gcm.doFinal(buf, from, len - RtcpHeader.LENGTH, buf, from);
             // RFC 7714 §9: unlike RFC 3711, the index follows the tag.
-            Bytes.writeInt(buf, off + end, word);
+            BigEndian.put32(buf, off + end, word);
             return end + SrtpProfile.SRTCP_INDEX_LENGTH;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed", e);
@@ -93,12 +94,12 @@ final class AesGcmCipher implements SrtpCipher {
 
     @Override
     public int srtcpIndexWord(byte[] buf, int off, int len) {
-        return Bytes.readInt(buf, off + len - SrtpProfile.SRTCP_INDEX_LENGTH);
+        return BigEndian.readInt(buf, off + len - SrtpProfile.SRTCP_INDEX_LENGTH);
     }
 
     @Override
     public int openRtcp(byte[] buf, int off, int len, int ssrc, int word) {
-        Bytes.writeInt(indexWord, 0, word);
+        BigEndian.put32(indexWord, 0, word);
         int sealed = len - SrtpProfile.SRTCP_INDEX_LENGTH;
         try {
             init(Cipher.DECRYPT_MODE, ssrc, word & MAX_SRTCP_INDEX);
@@ -127,8 +128,8 @@ final class AesGcmCipher implements SrtpCipher {
      */
     private void init(int mode, int ssrc, long index) throws GeneralSecurityException {
         System.arraycopy(salt, 0, iv, 0, salt.length);
-        Bytes.xorBigEndian(iv, 2, ssrc, 4);
-        Bytes.xorBigEndian(iv, 6, index, 6);
+        BigEndian.xor(iv, 2, ssrc, 4);
+        BigEndian.xor(iv, 6, index, 6);
         gcm.init(mode, key, new GCMParameterSpec(TAG_LENGTH * 8, iv));
     }
 }

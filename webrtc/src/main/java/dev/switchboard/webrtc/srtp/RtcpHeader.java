@@ -1,8 +1,12 @@
 package dev.switchboard.webrtc.srtp;
 
+import dev.switchboard.webrtc.bytes.BigEndian;
+
 /**
  * Reads the part of the first RTCP header (RFC 3550 §6.4) that SRTCP uses: the version and the
- * sender SSRC that selects the crypto context (RFC 3711 §3.4); stateless and thread-safe.
+ * sender SSRC that selects the crypto context (RFC 3711 §3.4), instead of
+ * {@link dev.switchboard.webrtc.rtcp.RtcpScanner}, which would walk length fields and padding that
+ * SRTCP has encrypted; stateless and thread-safe.
  */
 final class RtcpHeader {
 
@@ -18,6 +22,6 @@ final class RtcpHeader {
     }
 
     static int ssrc(byte[] buf, int off) {
-        return Bytes.readInt(buf, off + 4);
+        return BigEndian.readInt(buf, off + 4);
     }
 }

@@ -1,8 +1,12 @@
 package dev.switchboard.webrtc.srtp;
 
+import dev.switchboard.webrtc.bytes.BigEndian;
+
 /**
  * Reads the RTP fixed header, CSRC list and header extension (RFC 3550 §5.1, §5.3.1) far enough to
- * know where SRTP encryption starts; stateless and thread-safe.
+ * know where SRTP encryption starts, instead of {@link dev.switchboard.webrtc.rtp.RtpHeader}, whose
+ * padding check would read the encrypted padding count and reject valid SRTP; stateless and
+ * thread-safe.
  */
 final class RtpHeader {
 
@@ -29,16 +33,16 @@ final class RtpHeader {
             if (length + 4 > limit) {
                 return -1;
             }
-            length += 4 + 4 * Bytes.readU16(buf, off + length + 2);
+            length += 4 + 4 * BigEndian.u16(buf, off + length + 2);
         }
         return length <= limit ? length : -1;
     }
 
     static int sequence(byte[] buf, int off) {
-        return Bytes.readU16(buf, off + 2);
+        return BigEndian.u16(buf, off + 2);
     }
 
     static int ssrc(byte[] buf, int off) {
-        return Bytes.readInt(buf, off + 8);
+        return BigEndian.readInt(buf, off + 8);
     }
 }

@@ -37,4 +37,20 @@ final class RtpIndex {
         }
         return v < 0 ? -1 : v << 16 | seq;
     }
+
+    /**
+     * The {@link #estimate} for {@code seq} if it may be used now, else {@link SrtpResult#INDEX_EXHAUSTED}
+     * or {@link SrtpResult#REPLAYED}: the one rule for both directions, because the sender estimates
+     * like a receiver and must never use an index twice.
+     */
+    static long fresh(ReplayWindow window, int seq) {
+        long index = estimate(window, seq);
+        if (index > MAX) {
+            return SrtpResult.INDEX_EXHAUSTED;
+        }
+        if (index < 0 || window != null && !window.isFresh(index)) {
+            return SrtpResult.REPLAYED;
+        }
+        return index;
+    }
 }

@@ -32,14 +32,11 @@ final class SrtpReceiver {
         if (window == null && rtpStreams.isFull()) {
             return SrtpResult.TOO_MANY_SSRCS;
         }
-        long index = RtpIndex.estimate(window, RtpHeader.sequence(buf, off));
-        if (index > RtpIndex.MAX) {
-            return SrtpResult.INDEX_EXHAUSTED;
-        }
         // Checked before the tag so that replays cost no crypto; only accepted after it, so forged
         // packets cannot move the window.
-        if (index < 0 || window != null && !window.isFresh(index)) {
-            return SrtpResult.REPLAYED;
+        long index = RtpIndex.fresh(window, RtpHeader.sequence(buf, off));
+        if (index < 0) {
+            return (int) index;
         }
         int result = rtp.openRtp(buf, off, headerLength, len, ssrc, index);
         if (result >= 0) {

@@ -36,12 +36,9 @@ final class SrtpSender {
         }
         // The sender estimates like a receiver, so packets the application hands us slightly out of
         // order (a forwarded stream reordered upstream) still get the ROC they were sent with.
-        long index = RtpIndex.estimate(window, RtpHeader.sequence(buf, off));
-        if (index > RtpIndex.MAX) {
-            return SrtpResult.INDEX_EXHAUSTED;
-        }
-        if (index < 0 || window != null && !window.isFresh(index)) {
-            return SrtpResult.REPLAYED;
+        long index = RtpIndex.fresh(window, RtpHeader.sequence(buf, off));
+        if (index < 0) {
+            return (int) index;
         }
         int result = rtp.sealRtp(buf, off, headerLength, len, ssrc, index);
         (window != null ? window : rtpStreams.add(ssrc)).accept(index);

@@ -1,5 +1,7 @@
 package dev.switchboard.webrtc.stun;
 
+import dev.switchboard.webrtc.bytes.BigEndian;
+
 /**
  * Finds an attribute in raw message bytes by walking the RFC 8489 §14 type-length-value chain,
  * for checks that must not depend on a full decode; stateless and thread-safe.

@@ -1,5 +1,6 @@
 package dev.switchboard.webrtc.stun;
 
+import dev.switchboard.webrtc.bytes.BigEndian;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

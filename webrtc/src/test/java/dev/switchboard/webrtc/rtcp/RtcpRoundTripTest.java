@@ -191,7 +191,7 @@ class RtcpRoundTripTest {
         }
         GenericNack huge = new GenericNack(1, 2, spread);
         assertThatThrownBy(() -> RtcpWriter.encodedLength(huge)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> RtcpWriter.encodedLength(new Unknown(204, 0, new byte[Bytes.MAX_PACKET_LENGTH])))
+        assertThatThrownBy(() -> RtcpWriter.encodedLength(new Unknown(204, 0, new byte[RtcpFraming.MAX_PACKET_LENGTH])))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

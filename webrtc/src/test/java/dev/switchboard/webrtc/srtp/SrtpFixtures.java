@@ -1,5 +1,6 @@
 package dev.switchboard.webrtc.srtp;
 
+import dev.switchboard.webrtc.bytes.BigEndian;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Random;
@@ -47,7 +48,7 @@ final class SrtpFixtures {
         packet[1] = (byte) 111;
         packet[2] = (byte) (seq >>> 8);
         packet[3] = (byte) seq;
-        Bytes.writeInt(packet, 8, ssrc);
+        BigEndian.put32(packet, 8, ssrc);
         if (extensionWords > 0) {
             int at = 12 + 4 * csrcs;
             packet[at] = (byte) 0xBE;
@@ -70,7 +71,7 @@ final class SrtpFixtures {
         int words = (packet.length + 3) / 4 - 1;
         packet[2] = (byte) (words >>> 8);
         packet[3] = (byte) words;
-        Bytes.writeInt(packet, 4, ssrc);
+        BigEndian.put32(packet, 4, ssrc);
         return packet;
     }
 

@@ -3,6 +3,7 @@ package dev.switchboard.webrtc.srtp;
 import static dev.switchboard.webrtc.srtp.SrtpFixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.webrtc.bytes.BigEndian;
 import dev.switchboard.webrtc.srtp.SrtpFixtures.Outcome;
 import java.util.Arrays;
 import java.util.Random;
@@ -62,7 +63,7 @@ class SrtpRoundTripTest {
             assertThat(Arrays.copyOfRange(sealed.bytes(), 8, rtcp.length))
                     .isNotEqualTo(Arrays.copyOfRange(rtcp, 8, rtcp.length));
             int indexAt = profile == SrtpProfile.AEAD_AES_128_GCM ? sealed.result() - 4 : rtcp.length;
-            assertThat(Bytes.readInt(sealed.bytes(), indexAt)).isEqualTo(0x8000_0000 | i);
+            assertThat(BigEndian.readInt(sealed.bytes(), indexAt)).isEqualTo(0x8000_0000 | i);
             assertThat(run(server::unprotectRtcp, sealed.bytes()).bytes()).isEqualTo(rtcp);
         }
     }

@@ -1,5 +1,6 @@
 package dev.switchboard.webrtc.stun;
 
+import dev.switchboard.webrtc.bytes.BigEndian;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;

@@ -2,6 +2,7 @@ package dev.switchboard.medianode.media.forward;
 
 import dev.switchboard.medianode.media.transport.DropReason;
 import dev.switchboard.medianode.media.transport.MediaCounters;
+import dev.switchboard.webrtc.bytes.BigEndian;
 import dev.switchboard.webrtc.rtcp.RtcpScanner;
 
 /**
@@ -42,7 +43,7 @@ public final class RtcpTerminator {
         onSenderReport(from, buf, off, now);
       } else if (type == PT_PSFB && (fmt == FMT_PLI || fmt == FMT_FIR) && plen >= 12) {
         // PLI names the media SSRC in the common header; FIR in its FCI entries (RFC 5104 §4.3.1.1).
-        long media = fmt == FMT_PLI ? u32(buf, off + 8) : plen >= 20 ? u32(buf, off + 12) : -1;
+        long media = fmt == FMT_PLI ? BigEndian.u32(buf, off + 8) : plen >= 20 ? BigEndian.u32(buf, off + 12) : -1;
         OutboundStream out = from.outboundBySsrc(media);
         if (out != null && out.source != null) {
           keyframes.request(out.source, now);
@@ -57,13 +58,13 @@ public final class RtcpTerminator {
   }
 
   private static void onSenderReport(MediaEndpoint from, byte[] buf, int off, long now) {
-    InboundStream in = from.inboundBySsrc(u32(buf, off + 4));
+    InboundStream in = from.inboundBySsrc(BigEndian.u32(buf, off + 4));
     if (in == null) {
       return;
     }
-    long ntp = (u32(buf, off + 8) << 32) | u32(buf, off + 12);
+    long ntp = BigEndian.u64(buf, off + 8);
     in.srNtp = ntp;
-    in.srRtp = u32(buf, off + 16);
+    in.srRtp = BigEndian.u32(buf, off + 16);
     in.srArrivalNanos = now;
     if (in.stats != null) {
       in.stats.onSenderReport(ntp, now);
@@ -72,13 +73,13 @@ public final class RtcpTerminator {
 
   /** Generic NACK FCI (RFC 4585 §6.2.1): a PID and a bitmask of the 16 following losses. */
   private void onNack(MediaEndpoint from, byte[] buf, int off, int plen) {
-    OutboundStream out = from.outboundBySsrc(u32(buf, off + 8));
+    OutboundStream out = from.outboundBySsrc(BigEndian.u32(buf, off + 8));
     if (out == null) {
       return;
     }
     for (int p = off + 12; p + 4 <= off + plen; p += 4) {
-      int pid = ((buf[p] & 0xFF) << 8) | (buf[p + 1] & 0xFF);
-      int blp = ((buf[p + 2] & 0xFF) << 8) | (buf[p + 3] & 0xFF);
+      int pid = BigEndian.u16(buf, p);
+      int blp = BigEndian.u16(buf, p + 2);
       forwarder.retransmit(out, pid);
       for (int bit = 0; bit < 16; bit++) {
         if ((blp & (1 << bit)) != 0) {
@@ -86,9 +87,5 @@ public final class RtcpTerminator {
         }
       }
     }
-  }
-
-  private static long u32(byte[] b, int off) {
-    return ((b[off] & 0xFFL) << 24) | ((b[off + 1] & 0xFFL) << 16) | ((b[off + 2] & 0xFFL) << 8) | (b[off + 3] & 0xFFL);
   }
 }
