@@ -142,6 +142,11 @@ public final class MediaPlane implements AutoCloseable {
     return onMedia(registry::size);
   }
 
+  /** Source addresses bound to endpoints by valid ICE checks, read on the media thread. */
+  public int boundAddresses() {
+    return onMedia(registry::boundAddresses);
+  }
+
   private <T> T onMedia(Supplier<T> task) {
     CompletableFuture<T> result = new CompletableFuture<>();
     loop.execute(() -> result.complete(task.get()));

@@ -5,9 +5,12 @@ import dev.switchboard.medianode.config.ConfigLoader;
 import dev.switchboard.webrtc.peer.HeadlessPeer;
 import dev.switchboard.webrtc.peer.PeerOptions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.kurento.client.ConnectionState;
 import org.kurento.client.KurentoClient;
 import org.kurento.client.MediaPipeline;
 import org.kurento.client.WebRtcEndpoint;
@@ -29,14 +32,26 @@ final class MediaNodeFixture implements AutoCloseable {
     pipeline = kurento.createMediaPipeline();
   }
 
-  /** processOffer, the answer to the peer, gatherCandidates, then ICE and DTLS from the peer's side. */
+  /**
+   * processOffer, the answer to the peer, gatherCandidates, then ICE and DTLS from the peer's side;
+   * returns once the node reports the endpoint CONNECTED too. The peer finishes its handshake a
+   * moment before the node's side takes its SRTP keys, and a warm JVM sends its first packets into
+   * that gap, where the node drops them as not ready.
+   */
   HeadlessPeer negotiate(WebRtcEndpoint endpoint, PeerOptions options) {
+    AtomicBoolean connected = new AtomicBoolean();
+    endpoint.addConnectionStateChangedListener(e -> {
+      if (e.getNewState() == ConnectionState.CONNECTED) {
+        connected.set(true);
+      }
+    });
     HeadlessPeer peer = HeadlessPeer.create(options);
     peers.add(peer);
     String answer = endpoint.processOffer(peer.createOffer());
     peer.acceptAnswer(answer);
     endpoint.gatherCandidates();
     peer.connect();
+    Await.until(Duration.ofSeconds(10), connected::get, () -> "the node never reported the endpoint CONNECTED");
     return peer;
   }
 

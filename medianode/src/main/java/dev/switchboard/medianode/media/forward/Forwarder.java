@@ -5,6 +5,7 @@ import dev.switchboard.medianode.media.transport.MediaCounters;
 import dev.switchboard.webrtc.rtp.RtpHeader;
 import dev.switchboard.webrtc.rtp.RtpRewriter;
 import dev.switchboard.webrtc.rtp.RtpStreamStats;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The SFU hot path (RFC 7667 §3.7): takes one decrypted RTP packet from a publisher and sends a
@@ -17,6 +18,11 @@ public final class Forwarder {
   private static final int SCRATCH_BYTES = 2048 + 64;
   /** Timestamp step assumed when a sink switches source: one 20 ms audio frame or a 30 fps video frame. */
   private static final int SWITCH_GAP_MILLIS = 20;
+  /**
+   * A packet is resent at most once per this long, about a round trip: a receiver whose
+   * retransmission was lost too asks again after its RTT (mediasoup applies the same rule).
+   */
+  private static final long RESEND_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   private final MediaCounters counters;
   private final KeyframeRequester keyframes;
@@ -113,14 +119,25 @@ public final class Forwarder {
     }
   }
 
-  /** Resends packets a sink NACKed (RFC 4585 §6.2.1) from its retransmission buffer. */
-  void retransmit(OutboundStream out, int seq) {
+  /**
+   * Resends a packet a sink NACKed (RFC 4585 §6.2.1) from its retransmission buffer, unless it
+   * went out again within {@link #RESEND_INTERVAL_NANOS}: one NACK datagram can name thousands of
+   * sequence numbers, and without this a subscriber repeating NACKs for the whole buffer made the
+   * media thread resend it over and over, stalling every other endpoint.
+   */
+  void retransmit(OutboundStream out, int seq, long now) {
     if (!out.owner.output.ready()) {
+      return;
+    }
+    int slot = seq & (out.resentSeq.length - 1);
+    if (out.resentSeq[slot] == seq && now - out.resentNanos[slot] < RESEND_INTERVAL_NANOS) {
       return;
     }
     int n = out.retransmissions.copyOut(seq, scratch, 0);
     if (n > 0) {
       out.owner.output.resendProtected(scratch, 0, n);
+      out.resentSeq[slot] = seq;
+      out.resentNanos[slot] = now;
       counters.count(MediaCounters.Traffic.RTP_RETRANSMITTED);
     }
   }

@@ -3,6 +3,7 @@ package dev.switchboard.medianode.media.forward;
 import dev.switchboard.webrtc.rtp.HeaderExtensionRewriter;
 import dev.switchboard.webrtc.rtp.RetransmissionBuffer;
 import dev.switchboard.webrtc.sdp.MediaKind;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -28,6 +29,12 @@ final class OutboundStream {
   /** Our peer's header-extension id by URI. */
   final Map<String, Integer> extensionIds;
   final RetransmissionBuffer retransmissions;
+  /**
+   * Which sequence number each retransmission slot last resent, and when: {@link Forwarder} resends
+   * a packet at most once per interval, however many NACKs name it.
+   */
+  final int[] resentSeq;
+  final long[] resentNanos;
   InboundStream source;
   /** Maps the source's extension ids to our peer's; elements our peer did not negotiate become padding. */
   HeaderExtensionRewriter extensions = new HeaderExtensionRewriter(new byte[0]);
@@ -50,8 +57,12 @@ final class OutboundStream {
     this.clockRate = clockRate;
     this.codec = codec;
     this.extensionIds = Map.copyOf(extensionIds);
-    this.retransmissions = new RetransmissionBuffer(kind == MediaKind.VIDEO ? RTX_PACKETS_VIDEO : RTX_PACKETS_AUDIO,
+    int slots = kind == MediaKind.VIDEO ? RTX_PACKETS_VIDEO : RTX_PACKETS_AUDIO;
+    this.retransmissions = new RetransmissionBuffer(slots,
         RetransmissionBuffer.DEFAULT_MAX_PACKET_SIZE + PROTECTION_OVERHEAD);
+    this.resentSeq = new int[slots];
+    this.resentNanos = new long[slots];
+    Arrays.fill(resentSeq, -1);
   }
 
   /** Whether packets of {@code in} can be sent here without transcoding. */

@@ -49,7 +49,7 @@ public final class RtcpTerminator {
           keyframes.request(out.source, now);
         }
       } else if (type == PT_RTPFB && fmt == FMT_NACK && plen >= 16) {
-        onNack(from, buf, off, plen);
+        onNack(from, buf, off, plen, now);
       }
     }
     if (scanner.error() != null) {
@@ -72,7 +72,7 @@ public final class RtcpTerminator {
   }
 
   /** Generic NACK FCI (RFC 4585 §6.2.1): a PID and a bitmask of the 16 following losses. */
-  private void onNack(MediaEndpoint from, byte[] buf, int off, int plen) {
+  private void onNack(MediaEndpoint from, byte[] buf, int off, int plen, long now) {
     OutboundStream out = from.outboundBySsrc(BigEndian.u32(buf, off + 8));
     if (out == null) {
       return;
@@ -80,10 +80,10 @@ public final class RtcpTerminator {
     for (int p = off + 12; p + 4 <= off + plen; p += 4) {
       int pid = BigEndian.u16(buf, p);
       int blp = BigEndian.u16(buf, p + 2);
-      forwarder.retransmit(out, pid);
+      forwarder.retransmit(out, pid, now);
       for (int bit = 0; bit < 16; bit++) {
         if ((blp & (1 << bit)) != 0) {
-          forwarder.retransmit(out, (pid + bit + 1) & 0xFFFF);
+          forwarder.retransmit(out, (pid + bit + 1) & 0xFFFF, now);
         }
       }
     }
