@@ -70,6 +70,11 @@ final class DtlsLink {
     return thread != null;
   }
 
+  /** Whether the association takes no more records: released, or BouncyCastle closed it after a failure. */
+  boolean closed() {
+    return closed || transport.isClosed();
+  }
+
   boolean offer(byte[] buf, int off, int len) {
     if (closed) {
       return false;

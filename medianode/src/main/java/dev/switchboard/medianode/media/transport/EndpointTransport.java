@@ -154,7 +154,8 @@ public final class EndpointTransport implements RtpOutput {
       return;
     }
     if (!dtls.offer(buf, 0, len)) {
-      counters.drop(DropReason.DTLS_QUEUE_FULL);
+      // A failed handshake closes the association: later records are unexpected, not congestion.
+      counters.drop(dtls.closed() ? DropReason.DTLS_NOT_EXPECTED : DropReason.DTLS_QUEUE_FULL);
     }
   }
 
