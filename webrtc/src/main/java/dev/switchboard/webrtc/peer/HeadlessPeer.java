@@ -43,8 +43,9 @@ import java.util.UUID;
  * (RFC 5763 §5, our offer says actpass and an SFU answers passive) and SRTP; sends synthetic RTP
  * and counts what it receives. Used by tests and the load generator.
  *
- * <p>Threading: one receive thread per peer; {@link #send} may be called from one other thread
- * at a time (it is synchronised, because the SRTP sender state is not thread-safe).
+ * <p>Threading: one receive thread per peer, or a shared {@link PeerReceivers}; {@link #send} may
+ * be called from any thread (it is synchronised, because the SRTP sender state is not
+ * thread-safe).
  */
 public final class HeadlessPeer implements AutoCloseable {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -60,6 +61,8 @@ public final class HeadlessPeer implements AutoCloseable {
   private final String cname = UUID.randomUUID().toString();
   private final DtlsPacketTransport dtls;
   private final Thread receiver;
+  private final RtpHeader rxHeader = new RtpHeader();
+  private final RtcpScanner rxScanner = new RtcpScanner();
   private LocalOffer offer;
   private NegotiatedSession negotiated;
   private final List<InetSocketAddress> remoteCandidates = new ArrayList<>();
@@ -72,19 +75,29 @@ public final class HeadlessPeer implements AutoCloseable {
   private int videoPayloadType = -1;
   private Thread consent;
 
-  private HeadlessPeer(PeerOptions options) throws IOException {
+  private HeadlessPeer(PeerOptions options, PeerReceivers receivers) throws IOException {
     this.options = options;
     this.channel = DatagramChannel.open();
     // A subscriber of many streams gets bursts (keyframes); the kernel caps this at rmem_max.
     channel.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
     channel.bind(new InetSocketAddress(options.bindAddress(), 0));
     this.dtls = new DtlsPacketTransport(this::sendRaw);
-    this.receiver = Thread.ofPlatform().daemon(true).name("peer-rx-" + port()).start(this::receiveLoop);
+    if (receivers == null) {
+      this.receiver = Thread.ofPlatform().daemon(true).name("peer-rx-" + port()).start(this::receiveLoop);
+    } else {
+      this.receiver = null;
+      receivers.register(channel, this::onDatagram);
+    }
   }
 
   public static HeadlessPeer create(PeerOptions options) {
+    return create(options, null);
+  }
+
+  /** A peer whose socket is read by {@code receivers} (shared with other peers) instead of its own thread. */
+  public static HeadlessPeer create(PeerOptions options, PeerReceivers receivers) {
     try {
-      return new HeadlessPeer(options);
+      return new HeadlessPeer(options, receivers);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot bind a UDP socket on " + options.bindAddress(), e);
     }
@@ -273,8 +286,6 @@ public final class HeadlessPeer implements AutoCloseable {
   private void receiveLoop() {
     byte[] buf = new byte[2048];
     ByteBuffer view = ByteBuffer.wrap(buf);
-    RtpHeader header = new RtpHeader();
-    RtcpScanner scanner = new RtcpScanner();
     while (!closed) {
       InetSocketAddress from;
       try {
@@ -283,18 +294,22 @@ public final class HeadlessPeer implements AutoCloseable {
       } catch (IOException e) {
         return;
       }
-      int len = view.position();
-      int first = len > 0 ? buf[0] & 0xFF : -1;
-      if (first >= 0 && first <= 3) {
-        IceControllingChecker c = checker;
-        if (c != null && c.onResponse(buf, 0, len) && remote == null) {
-          remote = from;
-        }
-      } else if (first >= 20 && first <= 63) {
-        dtls.offer(buf, 0, len);
-      } else if (first >= 128 && first <= 191) {
-        onSrtp(buf, len, header, scanner);
+      onDatagram(buf, view.position(), from);
+    }
+  }
+
+  /** Demultiplexes one datagram (RFC 7983 §7); runs on our receive thread or a shared {@link PeerReceivers}. */
+  private void onDatagram(byte[] buf, int len, InetSocketAddress from) {
+    int first = len > 0 ? buf[0] & 0xFF : -1;
+    if (first >= 0 && first <= 3) {
+      IceControllingChecker c = checker;
+      if (c != null && c.onResponse(buf, 0, len) && remote == null) {
+        remote = from;
       }
+    } else if (first >= 20 && first <= 63) {
+      dtls.offer(buf, 0, len);
+    } else if (first >= 128 && first <= 191) {
+      onSrtp(buf, len, rxHeader, rxScanner);
     }
   }
 
@@ -336,7 +351,7 @@ public final class HeadlessPeer implements AutoCloseable {
     }
     long sent = SyntheticStream.stampOf(buf, header.payloadOffset(), header.payloadLength());
     if (sent > 0) {
-      stats.latency(System.nanoTime() - sent);
+      stats.stamped(sent, System.nanoTime());
     }
   }
 
@@ -362,7 +377,9 @@ public final class HeadlessPeer implements AutoCloseable {
       consent.interrupt();
     }
     try {
-      receiver.join(2_000);
+      if (receiver != null) {
+        receiver.join(2_000);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -27,6 +27,37 @@ public final class PeerStats {
   private final AtomicLongArray latencies = new AtomicLongArray(MAX_LATENCY_SAMPLES);
   private final AtomicLong latencyCount = new AtomicLong();
 
+  private volatile long windowFrom = Long.MAX_VALUE;
+  private volatile long windowTo = Long.MIN_VALUE;
+  private final AtomicLong windowPackets = new AtomicLong();
+
+  /**
+   * Counts, from now on, the synthetic packets whose send stamp lies in {@code [fromNanos, toNanos)}
+   * ({@link System#nanoTime()} values), so a benchmark can count loss inside a window exactly.
+   */
+  public void countWindow(long fromNanos, long toNanos) {
+    windowPackets.set(0);
+    windowFrom = fromNanos;
+    windowTo = toNanos;
+  }
+
+  /** Synthetic packets received whose send stamp fell in the window of {@link #countWindow}. */
+  public long windowPackets() {
+    return windowPackets.get();
+  }
+
+  /** A synthetic packet arrived; with a window set, only packets stamped inside it give latency samples. */
+  void stamped(long sentNanos, long receivedNanos) {
+    boolean windowed = windowTo != Long.MIN_VALUE;
+    boolean inside = sentNanos - windowFrom >= 0 && sentNanos - windowTo < 0;
+    if (inside) {
+      windowPackets.incrementAndGet();
+    }
+    if (inside || !windowed) {
+      latency(receivedNanos - sentNanos);
+    }
+  }
+
   void latency(long nanos) {
     long i = latencyCount.getAndIncrement();
     latencies.set((int) (i & (MAX_LATENCY_SAMPLES - 1)), nanos);
@@ -77,11 +108,6 @@ public final class PeerStats {
 
   public long srtpFailures() {
     return srtpFailures.get();
-  }
-
-  /** Forgets the latency samples so far, e.g. those of a warm-up period. */
-  public void clearLatencies() {
-    latencyCount.set(0);
   }
 
   public long latencySamples() {

@@ -16,6 +16,9 @@ public final class SyntheticPublisher {
   private final SyntheticStream video;
   private final byte[] buf = new byte[1500 + TAG_ROOM];
   private long sent;
+  private long windowFrom = Long.MAX_VALUE;
+  private long windowTo = Long.MIN_VALUE;
+  private long windowSent;
 
   /** Opus-sized audio (~100 bytes) and MTU-sized video packets ({@code videoPayloadBytes}). */
   public SyntheticPublisher(HeadlessPeer peer, int videoPayloadBytes) {
@@ -33,12 +36,28 @@ public final class SyntheticPublisher {
     if (stream == null) {
       return false;
     }
-    int len = stream.next(buf, System.nanoTime());
+    long now = System.nanoTime();
+    int len = stream.next(buf, now);
     boolean ok = peer.send(buf, len, false);
     if (ok) {
       sent++;
+      if (now - windowFrom >= 0 && now - windowTo < 0) {
+        windowSent++;
+      }
     }
     return ok;
+  }
+
+  /** Counts, from now on, packets sent with a stamp in {@code [fromNanos, toNanos)} ({@link System#nanoTime()}). */
+  public void countWindow(long fromNanos, long toNanos) {
+    windowFrom = fromNanos;
+    windowTo = toNanos;
+    windowSent = 0;
+  }
+
+  /** Packets sent in the window of {@link #countWindow}; read it after the sending thread stopped. */
+  public long windowSent() {
+    return windowSent;
   }
 
   /** Packets sent so far, both kinds. */
