@@ -45,7 +45,7 @@ public final class MediaNodeMain {
       stopped.countDown();
     }, "medianode-shutdown"));
     log.info("medianode ready at {} in {} ms (UDP media port {}, GC period {} s)", node.url(),
-        (System.nanoTime() - started) / 1_000_000, config.udpPort(), config.gcPeriod().toSeconds());
+        (System.nanoTime() - started) / 1_000_000, node.mediaPlane().port(), config.gcPeriod().toSeconds());
     stopped.await();
   }
 }

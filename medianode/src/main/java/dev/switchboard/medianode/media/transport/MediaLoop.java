@@ -68,6 +68,7 @@ public final class MediaLoop implements AutoCloseable {
       channel.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER_BYTES);
       channel.setOption(StandardSocketOptions.SO_SNDBUF, SOCKET_BUFFER_BYTES);
       channel.bind(address);
+      warnIfBuffersCapped(channel);
       channel.configureBlocking(false);
       Selector selector = Selector.open();
       channel.register(selector, SelectionKey.OP_READ);
@@ -77,6 +78,21 @@ public final class MediaLoop implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
+    }
+  }
+
+  /**
+   * The kernel silently caps socket buffers at net.core.rmem_max/wmem_max (often 208 KiB); a small
+   * receive buffer turns every burst (a keyframe to many subscribers, a JIT pause) into loss.
+   */
+  private static void warnIfBuffersCapped(DatagramChannel channel) throws IOException {
+    int receive = channel.getOption(StandardSocketOptions.SO_RCVBUF);
+    int send = channel.getOption(StandardSocketOptions.SO_SNDBUF);
+    // Linux reports twice the granted size (it counts its bookkeeping too).
+    if (receive < SOCKET_BUFFER_BYTES || send < SOCKET_BUFFER_BYTES) {
+      LOG.warn("UDP socket buffers are {} KiB receive / {} KiB send, below the {} KiB asked for: bursts may be"
+          + " dropped; raise net.core.rmem_max and net.core.wmem_max to at least {}", receive / 1024, send / 1024,
+          SOCKET_BUFFER_BYTES / 1024, SOCKET_BUFFER_BYTES);
     }
   }
 
