@@ -2,6 +2,7 @@ package dev.switchboard.local.support;
 
 import dev.switchboard.api.ApiApplication;
 import dev.switchboard.medianode.MediaNode;
+import dev.switchboard.medianode.config.ConfigLoader;
 import dev.switchboard.medianode.config.MediaNodeConfig;
 import dev.switchboard.wrapper.WrapperApplication;
 import java.time.Clock;
@@ -28,7 +29,10 @@ public final class TestCluster implements AutoCloseable {
 
   public TestCluster(int apiCount, int wrapperCount) {
     try {
-      mediaNode = MediaNode.start(MediaNodeConfig.defaults().withPort(0).withUdpPort(0), Clock.systemUTC());
+      // Loopback only: candidates of every interface would make browsers in the tests try unreachable pairs first.
+      MediaNodeConfig config = ConfigLoader.load(
+          new String[] {"--port", "0", "--udp-port", "0", "--announced-ip", "127.0.0.1"}, Map.of());
+      mediaNode = MediaNode.start(config, Clock.systemUTC());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

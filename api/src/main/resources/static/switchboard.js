@@ -1,0 +1,414 @@
+// Switchboard's browser library: joins a group call through the REST API and HTTP long polling, publishing on one connection and receiving each other participant on another.
+//
+// Usage (an ES module, no build step):
+//
+//   import { Switchboard } from './switchboard.js';
+//   const sessionId = await Switchboard.createSession({ baseUrl });          // or take one from a link
+//   const call = await Switchboard.join({ baseUrl, sessionId, name, localStream });
+//   call.addEventListener('participant-joined', e => e.detail.participant);  // {id, name, stream}
+//   call.addEventListener('stream', e => video.srcObject = e.detail.stream); // detail: {participant, stream}
+//   call.addEventListener('participant-left', e => e.detail.participant);
+//   call.addEventListener('state', e => e.detail.state);   // connecting | connected | reconnecting | lost | closed
+//   call.addEventListener('error', e => e.detail);         // {code, message, request}
+//   call.setAudioEnabled(false); call.setVideoEnabled(false);
+//   await call.reconnect();                                // after 'lost' (or any time)
+//   await call.leave();
+//   await call.stats();  // per remote participant: framesDecoded, audioPacketsReceived, connectionState
+
+const DEFAULTS = Object.freeze({
+  // Below the api's max-poll-wait (30 s) so the server, not a proxy, ends an idle poll.
+  pollWaitSeconds: 25,
+  // Consecutive failed polls before the call counts as lost; with the backoff below about 30 s.
+  maxPollFailures: 7,
+  backoffStartMs: 500,
+  backoffMaxMs: 8000,
+  // Renegotiations of one connection after ICE failure before giving that connection up.
+  maxRenegotiations: 3,
+  iceServers: [],
+});
+
+/** An HTTP answer other than 2xx, with the api's error code when it sent one. */
+export class ApiError extends Error {
+  constructor(status, code, message) {
+    super(message || `HTTP ${status}`);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+async function request(baseUrl, method, path, { token, body, signal, keepalive = false } = {}) {
+  const headers = {};
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const response = await fetch(baseUrl + path, {
+    method, headers, signal, keepalive, body: body === undefined ? undefined : JSON.stringify(body),
+    // Long polls and signalling must never be answered from a cache.
+    cache: 'no-store',
+  });
+  const text = await response.text();
+  const json = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    throw new ApiError(response.status, json?.code, json?.message);
+  }
+  return json;
+}
+
+const sleep = (ms, signal) => new Promise((resolve) => {
+  const timer = setTimeout(resolve, ms);
+  signal?.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+});
+
+/** Creates a session and returns its id. */
+export async function createSession({ baseUrl = '' } = {}) {
+  const created = await request(baseUrl, 'POST', '/api/sessions');
+  return created.sessionId;
+}
+
+/** Joins a session and starts publishing {@code localStream}; resolves once joined (media follows). */
+export async function join(options) {
+  const call = new Call(options);
+  await call.start();
+  return call;
+}
+
+/**
+ * One negotiated RTCPeerConnection: the participant's own (publishing, target = self) or one
+ * receiving another participant's media (target = them). Candidates that arrive before the
+ * answer wait in {@code pendingCandidates}.
+ */
+class Connection {
+  constructor(target, pc) {
+    this.target = target;
+    this.pc = pc;
+    this.answered = false;
+    this.pendingCandidates = [];
+    this.renegotiations = 0;
+  }
+}
+
+/** A joined group call; an EventTarget of 'state', 'participant-joined', 'participant-left', 'stream' and 'error'. */
+export class Call extends EventTarget {
+  #options;
+  #base;
+  #token = null;
+  #seq = 0;
+  #failures = 0;
+  #state = 'connecting';
+  #stopPolling = null;
+  #generation = 0;
+  #connections = new Map();   // target id -> Connection
+  #participants = new Map();  // remote id -> {id, name, stream}
+
+  constructor({ baseUrl = '', sessionId, name, localStream, ...rest }) {
+    super();
+    if (!sessionId) throw new TypeError('sessionId is required');
+    if (!name) throw new TypeError('name is required');
+    this.#options = { ...DEFAULTS, ...rest };
+    this.#base = baseUrl;
+    this.sessionId = sessionId;
+    this.name = name;
+    this.localStream = localStream ?? null;
+    this.participantId = null;
+  }
+
+  get state() { return this.#state; }
+
+  /** The other participants: {id, name, stream (null until their media arrives)}. */
+  get participants() { return [...this.#participants.values()]; }
+
+  /** Joins (again, with a new participant id) and starts the poll loop and the publishing connection. */
+  async start() {
+    const generation = ++this.#generation;
+    this.#setState('connecting');
+    const joined = await request(this.#base, 'POST', `/api/sessions/${encodeURIComponent(this.sessionId)}/participants`,
+      { body: { name: this.name } });
+    if (generation !== this.#generation) return;
+    this.participantId = joined.participantId;
+    this.#token = joined.token;
+    this.#seq = 0;
+    this.#failures = 0;
+    this.#pollLoop(generation);
+    await this.#connect(this.participantId);
+  }
+
+  /** Leaves and joins again: the way back after 'lost' or a lost media server. */
+  async reconnect() {
+    await this.#teardown(true);
+    await this.start();
+  }
+
+  /** Leaves the session and closes every connection; the local stream stays the caller's. */
+  async leave() {
+    await this.#teardown(true);
+    this.#setState('closed');
+  }
+
+  setAudioEnabled(enabled) { this.localStream?.getAudioTracks().forEach((t) => { t.enabled = enabled; }); }
+
+  setVideoEnabled(enabled) { this.localStream?.getVideoTracks().forEach((t) => { t.enabled = enabled; }); }
+
+  /** Reception per remote participant and the publisher's sending, from getStats(); for tests and diagnostics. */
+  async stats() {
+    const result = { participantId: this.participantId, state: this.#state, remotes: {}, publisher: null };
+    for (const [target, connection] of this.#connections) {
+      const entry = { connectionState: connection.pc.connectionState, framesDecoded: 0, audioPacketsReceived: 0,
+        videoBytesSent: 0, audioBytesSent: 0 };
+      (await connection.pc.getStats()).forEach((report) => {
+        if (report.type === 'inbound-rtp' && report.kind === 'video') entry.framesDecoded += report.framesDecoded ?? 0;
+        if (report.type === 'inbound-rtp' && report.kind === 'audio') entry.audioPacketsReceived += report.packetsReceived ?? 0;
+        if (report.type === 'outbound-rtp' && report.kind === 'video') entry.videoBytesSent += report.bytesSent ?? 0;
+        if (report.type === 'outbound-rtp' && report.kind === 'audio') entry.audioBytesSent += report.bytesSent ?? 0;
+      });
+      if (target === this.participantId) {
+        result.publisher = entry;
+      } else {
+        result.remotes[target] = { name: this.#participants.get(target)?.name ?? null, ...entry };
+      }
+    }
+    return result;
+  }
+
+  // --- signalling -----------------------------------------------------------------------------
+
+  #path(suffix) {
+    return `/api/sessions/${encodeURIComponent(this.sessionId)}/participants/${encodeURIComponent(this.participantId)}${suffix}`;
+  }
+
+  /** The long-poll loop of one join: acknowledges by asking for messages after the last seq seen. */
+  async #pollLoop(generation) {
+    const stop = new AbortController();
+    this.#stopPolling = stop;
+    while (!stop.signal.aborted && generation === this.#generation) {
+      let deliveries;
+      try {
+        // A poll must end by itself within its wait; a hung connection is aborted and counted as a failure.
+        const signal = AbortSignal.any([stop.signal, AbortSignal.timeout((this.#options.pollWaitSeconds + 15) * 1000)]);
+        deliveries = await request(this.#base, 'GET',
+          this.#path(`/messages?after=${this.#seq}&wait=${this.#options.pollWaitSeconds}`), { token: this.#token, signal });
+      } catch (error) {
+        if (stop.signal.aborted) return;
+        if (error instanceof ApiError && (error.status === 404 || error.status === 401 || error.status === 403)) {
+          // The participant is gone on the server side (queue deleted, token refused): only a rejoin helps.
+          this.#lost(stop);
+          return;
+        }
+        // 409: the previous poll's lease has not expired yet; it is no sign of trouble by itself.
+        if (!(error instanceof ApiError && error.status === 409)) this.#failures++;
+        if (this.#failures >= this.#options.maxPollFailures) {
+          this.#lost(stop);
+          return;
+        }
+        this.#refreshState();
+        const backoff = Math.min(this.#options.backoffMaxMs, this.#options.backoffStartMs * 2 ** Math.max(0, this.#failures - 1));
+        await sleep(backoff * (0.75 + Math.random() * 0.5), stop.signal);
+        continue;
+      }
+      this.#failures = 0;
+      this.#refreshState();
+      for (const { seq, message } of deliveries) {
+        if (stop.signal.aborted || generation !== this.#generation) return;
+        // Messages are handled in order; one failing must not stop the ones after it.
+        try {
+          await this.#handle(message);
+        } catch (error) {
+          console.warn('switchboard: handling', message?.type, 'failed', error);
+        }
+        this.#seq = Math.max(this.#seq, seq);
+      }
+    }
+  }
+
+  async #handle(message) {
+    switch (message.type) {
+      case 'existingParticipants':
+        for (const p of message.participants) this.#addParticipant(p.participantId, p.name);
+        break;
+      case 'participantJoined':
+        if (message.participantId !== this.participantId) this.#addParticipant(message.participantId, message.name);
+        break;
+      case 'participantLeft':
+        this.#removeParticipant(message.participantId);
+        break;
+      case 'answer':
+        await this.#applyAnswer(message.target, message.sdp);
+        break;
+      case 'iceCandidate':
+        await this.#applyCandidate(message);
+        break;
+      case 'connectionFailed':
+        await this.#renegotiate(message.target);
+        break;
+      case 'mediaServerLost':
+        // The wrapper moves the session to another media server; joining again gets media back.
+        queueMicrotask(() => this.reconnect().catch((error) => this.#error(error)));
+        break;
+      case 'sessionClosed':
+        await this.#teardown(false);
+        this.#setState('closed');
+        break;
+      case 'error':
+        this.#dispatch('error', { request: message.request, code: message.code, message: message.message });
+        break;
+      default:
+        // A newer server may send types this version does not know; they are skipped, not fatal.
+        break;
+    }
+  }
+
+  #addParticipant(id, name) {
+    if (id === this.participantId || this.#participants.has(id)) return;
+    const participant = { id, name, stream: null };
+    this.#participants.set(id, participant);
+    this.#dispatch('participant-joined', { participant });
+    this.#connect(id).catch((error) => this.#error(error));
+  }
+
+  #removeParticipant(id) {
+    const participant = this.#participants.get(id);
+    if (!participant) return;
+    this.#participants.delete(id);
+    this.#closeConnection(id);
+    this.#dispatch('participant-left', { participant });
+  }
+
+  /** Creates the connection for {@code target} and sends its offer: sendonly for self, recvonly for others. */
+  async #connect(target) {
+    this.#closeConnection(target);
+    const pc = new RTCPeerConnection({ iceServers: this.#options.iceServers });
+    const connection = new Connection(target, pc);
+    this.#connections.set(target, connection);
+    if (target === this.participantId) {
+      for (const kind of ['audio', 'video']) {
+        const track = this.localStream?.getTracks().find((t) => t.kind === kind);
+        // Both m-lines always exist, so the answer has the same shape whatever the camera gives.
+        pc.addTransceiver(track ?? kind, { direction: 'sendonly', streams: this.localStream ? [this.localStream] : [] });
+      }
+    } else {
+      pc.addTransceiver('audio', { direction: 'recvonly' });
+      pc.addTransceiver('video', { direction: 'recvonly' });
+      const stream = new MediaStream();
+      pc.ontrack = (event) => {
+        stream.addTrack(event.track);
+        const participant = this.#participants.get(target);
+        if (participant && this.#connections.get(target) === connection) {
+          participant.stream = stream;
+          this.#dispatch('stream', { participant, stream });
+        }
+      };
+    }
+    pc.onicecandidate = (event) => {
+      const c = event.candidate;
+      const body = c
+        ? { target, candidate: c.candidate, sdpMid: c.sdpMid, sdpMLineIndex: c.sdpMLineIndex ?? 0 }
+        : { target, candidate: '', sdpMid: null, sdpMLineIndex: 0 };
+      // Chrome's end-of-candidates for one m-line comes as an empty string; the null event ends all.
+      if (c && !c.candidate) return;
+      request(this.#base, 'POST', this.#path('/candidates'), { token: this.#token, body }).catch(() => {});
+    };
+    pc.onconnectionstatechange = () => {
+      if (this.#connections.get(target) !== connection) return;
+      if (pc.connectionState === 'failed') this.#renegotiate(target).catch((error) => this.#error(error));
+      this.#refreshState();
+    };
+    const offer = await pc.createOffer();
+    await pc.setLocalDescription(offer);
+    await request(this.#base, 'POST', this.#path('/offers'), { token: this.#token, body: { target, sdp: offer.sdp } });
+  }
+
+  /** A new offer on a fresh connection; the wrapper replaces the old endpoint. */
+  async #renegotiate(target) {
+    const old = this.#connections.get(target);
+    if (!old || (target !== this.participantId && !this.#participants.has(target))) return;
+    if (old.renegotiations >= this.#options.maxRenegotiations) return;
+    const count = old.renegotiations + 1;
+    await this.#connect(target);
+    const fresh = this.#connections.get(target);
+    if (fresh) fresh.renegotiations = count;
+  }
+
+  async #applyAnswer(target, sdp) {
+    const connection = this.#connections.get(target);
+    if (!connection || connection.answered || connection.pc.signalingState !== 'have-local-offer') return;
+    await connection.pc.setRemoteDescription({ type: 'answer', sdp });
+    connection.answered = true;
+    for (const candidate of connection.pendingCandidates.splice(0)) {
+      await connection.pc.addIceCandidate(candidate).catch(() => {});
+    }
+  }
+
+  async #applyCandidate({ target, candidate, sdpMid, sdpMLineIndex }) {
+    const connection = this.#connections.get(target);
+    if (!connection) return;
+    const init = { candidate, sdpMid, sdpMLineIndex };
+    if (!connection.answered) {
+      connection.pendingCandidates.push(init);
+      return;
+    }
+    await connection.pc.addIceCandidate(init).catch(() => {});
+  }
+
+  // --- lifecycle ------------------------------------------------------------------------------
+
+  #closeConnection(target) {
+    const connection = this.#connections.get(target);
+    if (!connection) return;
+    this.#connections.delete(target);
+    connection.pc.onicecandidate = null;
+    connection.pc.ontrack = null;
+    connection.pc.onconnectionstatechange = null;
+    connection.pc.close();
+  }
+
+  /** Stops polling, closes connections, forgets remote participants and (optionally) tells the api. */
+  async #teardown(sayGoodbye) {
+    this.#generation++;
+    this.#stopPolling?.abort();
+    this.#stopPolling = null;
+    for (const target of [...this.#connections.keys()]) this.#closeConnection(target);
+    for (const id of [...this.#participants.keys()]) this.#removeParticipant(id);
+    if (sayGoodbye && this.participantId && this.#token) {
+      const path = this.#path('');
+      const token = this.#token;
+      // Best effort (keepalive lets it outlive a closing page): after a lost connection the api
+      // may be unreachable, and a rejoin must not wait for it.
+      await request(this.#base, 'DELETE', path, { token, keepalive: true, signal: AbortSignal.timeout(3000) }).catch(() => {});
+    }
+    this.#token = null;
+  }
+
+  #lost(stop) {
+    stop.abort();
+    this.#setState('lost');
+  }
+
+  /** Derives the visible state from the poll loop and the publishing connection. */
+  #refreshState() {
+    if (this.#state === 'lost' || this.#state === 'closed') return;
+    if (this.#failures > 0) {
+      this.#setState('reconnecting');
+      return;
+    }
+    const publisher = this.#connections.get(this.participantId);
+    const pcState = publisher?.pc.connectionState;
+    if (pcState === 'connected') this.#setState('connected');
+    else if (pcState === 'disconnected' || pcState === 'failed') this.#setState('reconnecting');
+    else this.#setState('connecting');
+  }
+
+  #setState(state) {
+    if (state === this.#state) return;
+    this.#state = state;
+    this.#dispatch('state', { state });
+  }
+
+  #error(error) {
+    this.#dispatch('error', { code: error?.code ?? 'CLIENT_ERROR', message: String(error?.message ?? error) });
+  }
+
+  #dispatch(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+}
+
+export const Switchboard = Object.freeze({ createSession, join, Call, ApiError });
+export default Switchboard;
