@@ -1,0 +1,48 @@
+package dev.switchboard.local;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The embedded MongoDB (mongo-java-server with its H2 backend) persisting to one file, with an
+ * oplog so that change streams work; its I/O threads are the server's own (Netty).
+ *
+ * <p>The server answers an empty change-stream read at once, so an idle watcher would spin; the
+ * wrapper throttles on its side ({@code tryNext()} then {@code change-stream-poll-interval}), which
+ * is why nothing is throttled here.
+ */
+final class EmbeddedMongoServer implements AutoCloseable {
+  private final H2Backend backend;
+  private final MongoServer server;
+  private final String uri;
+
+  EmbeddedMongoServer(Path file) throws java.io.IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    backend = new H2Backend(file.toString());
+    server = new MongoServer(backend);
+    server.enableOplog();
+    InetSocketAddress address;
+    try {
+      server.bind("127.0.0.1", 0);
+      address = server.getLocalAddress();
+    } catch (RuntimeException e) {
+      backend.close();
+      throw e;
+    }
+    uri = "mongodb://127.0.0.1:" + address.getPort() + "/switchboard";
+  }
+
+  String uri() {
+    return uri;
+  }
+
+  /** Stops serving, then commits and closes the file. */
+  @Override
+  public void close() {
+    server.shutdownNow();
+    backend.close();
+  }
+}
