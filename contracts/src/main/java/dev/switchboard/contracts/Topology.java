@@ -36,9 +36,13 @@ public final class Topology {
     return "session." + requireId(sessionId);
   }
 
-  /** The fanout exchange of one session's events to everyone in it. */
+  /**
+   * The fanout exchange of one session's events to everyone in it. Named apart from the session
+   * queue: AMQP brokers other than RabbitMQ (Qpid Broker-J) resolve a default-exchange routing key
+   * to a same-named exchange first, which would send commands to the participants.
+   */
   public static String sessionExchange(String sessionId) {
-    return "session." + requireId(sessionId);
+    return "session." + requireId(sessionId) + ".events";
   }
 
   /** The queue of one participant's messages, read by HTTP polling. */

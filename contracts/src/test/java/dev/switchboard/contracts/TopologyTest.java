@@ -9,7 +9,7 @@ class TopologyTest {
   @Test
   void namesFollowTheDesign() {
     assertThat(Topology.sessionQueue("abc")).isEqualTo("session.abc");
-    assertThat(Topology.sessionExchange("abc")).isEqualTo("session.abc");
+    assertThat(Topology.sessionExchange("abc")).isEqualTo("session.abc.events");
     assertThat(Topology.userQueue("p-1")).isEqualTo("user.p-1");
   }
 

@@ -22,13 +22,11 @@ final class EmbeddedQpidBroker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedQpidBroker.class);
 
   /** What the stack loses on this broker compared with RabbitMQ (observed with Broker-J 10.1.0). */
-  static final String LIMITATIONS = "the embedded AMQP broker (Apache Qpid Broker-J) cannot carry calls yet: "
-      + "it routes a command published to queue session.{sid} to the fanout exchange of the same name, so joins, "
-      + "offers and leaves never reach the wrapper (sessions can be created and read). It also lacks queue expiry "
+  static final String LIMITATIONS = "the embedded AMQP broker (Apache Qpid Broker-J) lacks queue expiry "
       + "(x-expires and x-message-ttl are ignored: idle queues stay until it stops), dead-lettering "
       + "(x-dead-letter-exchange is ignored, and reject without requeue requeues), persistence (in memory: queues, "
-      + "exchanges and messages are gone after a restart) and clustering. Run RabbitMQ (or set SWITCHBOARD_AMQP_URI) "
-      + "for calls.";
+      + "exchanges and messages are gone after a restart, so sessions from an earlier run cannot be joined) and "
+      + "clustering. Run RabbitMQ (or set SWITCHBOARD_AMQP_URI) for anything beyond a local try-out.";
 
   /*
    * queue.behaviourOnUnknownDeclareArgument=IGNORE: Broker-J closes the connection (542) on declare

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,11 +84,9 @@ class LocalStackTest {
   }
 
   /*
-   * Broker-J resolves the default exchange's routing key "session.{sid}" to the fanout exchange of
-   * that name before the queue of that name, so the join lands in the user queues, never in the
-   * session queue the wrapper consumes. Enable once the session exchange and queue names differ.
+   * Broker-J resolves a default-exchange routing key to a same-named exchange before the queue of
+   * that name; this proves session commands reach the wrapper's session queue on it.
    */
-  @Disabled("Qpid routes session commands to the same-named session exchange; see the comment above")
   @Test
   void joinsReachTheWrapperOnTheEmbeddedQpidBroker() throws Exception {
     String base = start(config("embedded"));
