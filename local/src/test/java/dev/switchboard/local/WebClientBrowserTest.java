@@ -2,8 +2,8 @@ package dev.switchboard.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.local.browser.Browser;
-import dev.switchboard.local.browser.Poll;
+import dev.switchboard.medianode.browser.Browser;
+import dev.switchboard.medianode.browser.Poll;
 import dev.switchboard.local.support.ApiClient;
 import dev.switchboard.local.support.TestCluster;
 import java.io.IOException;
@@ -56,7 +56,7 @@ class WebClientBrowserTest {
         // Alternate api instances: signalling must work whichever instance a page talks to.
         String url = cluster.apiUrl(i) + "/?session=" + sessionId + "&name="
             + URLEncoder.encode(NAMES.get(i), StandardCharsets.UTF_8) + "&autojoin=1";
-        people.add(new Person(NAMES.get(i), browser.open(url)));
+        people.add(new Person(NAMES.get(i), browser.openTab(url)));
       }
       System.out.printf("cluster up and %d pages open after %d ms%n", people.size(), millisSince(started));
 

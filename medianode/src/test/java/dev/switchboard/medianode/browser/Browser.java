@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -27,7 +29,11 @@ public final class Browser implements AutoCloseable {
       "--allow-loopback-in-peer-connection",
       // Only one tab is in front; the others must keep their timers and renderers running.
       "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
-      "--disable-backgrounding-occluded-windows");
+      "--disable-backgrounding-occluded-windows",
+      // Pages that join without a click still play their remote videos with sound.
+      "--autoplay-policy=no-user-gesture-required",
+      // Room for a grid of three videos in screenshots.
+      "--window-size=1280,800");
   private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(20);
 
   private final Path profile;
@@ -77,6 +83,11 @@ public final class Browser implements AutoCloseable {
 
   /** Opens {@code url} in a new tab (the first page reuses the initial one). */
   public Page open(URI url, String name) {
+    return new Page(this, openTab(url.toString()), name);
+  }
+
+  /** Opens {@code url} in a new tab (the first one reuses the initial tab) and returns the tab's handle. */
+  public String openTab(String url) {
     String handle;
     if (!firstTabTaken) {
       firstTabTaken = true;
@@ -87,13 +98,31 @@ public final class Browser implements AutoCloseable {
       handle = driver.getWindowHandle();
       currentTab = handle;
     }
-    driver.get(url.toString());
-    return new Page(this, handle, name);
+    driver.get(url);
+    return handle;
   }
 
-  Object executeAsync(String tab, String script, Object... args) {
+  /** Runs an async script in {@code tab}; the script calls {@code arguments[arguments.length - 1]} with its result. */
+  public Object executeAsync(String tab, String script, Object... args) {
     switchTo(tab);
     return driver.executeAsyncScript(script, args);
+  }
+
+  public Object execute(String tab, String script, Object... args) {
+    switchTo(tab);
+    return driver.executeScript(script, args);
+  }
+
+  public void click(String tab, String cssSelector) {
+    switchTo(tab);
+    driver.findElement(By.cssSelector(cssSelector)).click();
+  }
+
+  /** A PNG of {@code tab}, brought to the front first so that it is rendered. */
+  public byte[] screenshot(String tab) {
+    driver.switchTo().window(tab);
+    currentTab = tab;
+    return driver.getScreenshotAs(OutputType.BYTES);
   }
 
   private void switchTo(String tab) {

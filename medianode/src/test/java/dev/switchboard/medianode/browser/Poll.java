@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** Bounded polling, the only way the browser tests wait. Stateless. */
-final class Poll {
+public final class Poll {
   static final Duration INTERVAL = Duration.ofMillis(500);
 
   private Poll() {}
@@ -13,7 +13,7 @@ final class Poll {
    * Evaluates {@code done} every {@link #INTERVAL} until it is true or {@code timeout} has passed;
    * returns its last value.
    */
-  static boolean until(Duration timeout, BooleanSupplier done) throws InterruptedException {
+  public static boolean until(Duration timeout, BooleanSupplier done) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       if (done.getAsBoolean()) {
