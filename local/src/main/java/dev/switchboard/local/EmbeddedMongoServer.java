@@ -20,13 +20,18 @@ final class EmbeddedMongoServer implements AutoCloseable {
   private final String uri;
 
   EmbeddedMongoServer(Path file) throws java.io.IOException {
+    this(file, 0);
+  }
+
+  /** Listens on 127.0.0.1:{@code port} ({@code 0}: a free port). */
+  EmbeddedMongoServer(Path file, int port) throws java.io.IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
     backend = new H2Backend(file.toString());
     server = new MongoServer(backend);
     server.enableOplog();
     InetSocketAddress address;
     try {
-      server.bind("127.0.0.1", 0);
+      server.bind("127.0.0.1", port);
       address = server.getLocalAddress();
     } catch (RuntimeException e) {
       backend.close();

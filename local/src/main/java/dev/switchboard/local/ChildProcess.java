@@ -1,0 +1,94 @@
+package dev.switchboard.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One process of the local cluster: a JVM running {@code mainClass} on the launcher's class path,
+ * its stdout and stderr in {@code log}, healthy once {@code healthUrl} answers 200 (a {@code tcp://}
+ * URL: once it accepts a connection).
+ */
+final class ChildProcess {
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+  final String name;
+  final Process process;
+  final Path log;
+  private final URI healthUrl;
+
+  private ChildProcess(String name, Process process, Path log, URI healthUrl) {
+    this.name = name;
+    this.process = process;
+    this.log = log;
+    this.healthUrl = healthUrl;
+  }
+
+  /** Starts {@code java -cp <this JVM's class path> mainClass args}, appending its output to {@code log}. */
+  static ChildProcess start(String name, String mainClass, List<String> args, Path log, URI healthUrl)
+      throws IOException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // Small, quick-starting JVMs: several share a laptop's cores.
+        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m",
+        "-cp", System.getProperty("java.class.path"), mainClass));
+    command.addAll(args);
+    Files.createDirectories(log.getParent());
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    return new ChildProcess(name, process, log, healthUrl);
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** Waits until the health URL answers; fails when the process exits or time runs out. */
+  void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IOException(name + " exited with code " + process.exitValue() + "; see " + log);
+      }
+      if (healthy()) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new IOException(name + " was not healthy after " + timeout.toSeconds() + " s; see " + log);
+  }
+
+  private boolean healthy() throws InterruptedException {
+    if (healthUrl.getScheme().equals("tcp")) {
+      return BrokerChoice.reachable(healthUrl.getHost(), healthUrl.getPort());
+    }
+    try {
+      HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(healthUrl).timeout(Duration.ofSeconds(2)).build(),
+          HttpResponse.BodyHandlers.discarding());
+      return response.statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** TERM now; callers wait with {@link #awaitExit}. */
+  void terminate() {
+    process.destroy();
+  }
+
+  /** Waits until the process is gone, killing it when it outlives {@code grace}. */
+  void awaitExit(Duration grace) throws InterruptedException {
+    if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly();
+      process.waitFor(5, TimeUnit.SECONDS);
+    }
+  }
+}

@@ -1,0 +1,206 @@
+package dev.switchboard.local;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The Kubernetes topology on one machine, as separate processes: one MongoDB, N medianodes, W
+ * wrappers and A api instances (each a JVM on this JVM's class path, logging to
+ * {@code <data-dir>/cluster/logs/<name>.log}), plus the round-robin {@link ApiFront} in this JVM.
+ * RabbitMQ is external. {@link #close} stops everything (TERM, KILL after 10 s).
+ *
+ * @see ClusterLauncher the command line
+ */
+public final class LocalCluster implements AutoCloseable {
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+  private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+  /** What to start. {@code frontPort} 0: a free port. */
+  public record Spec(int apis, int wrappers, int medianodes, int frontPort, Path dataDir, String amqpUri) {
+    public Spec {
+      if (apis < 1 || wrappers < 1 || medianodes < 1) {
+        throw new IllegalArgumentException("at least one api, wrapper and medianode");
+      }
+    }
+  }
+
+  private final List<ChildProcess> children = new CopyOnWriteArrayList<>();
+  private final Path clusterDir;
+  private ApiFront front;
+  private boolean closed;
+
+  private LocalCluster(Path clusterDir) {
+    this.clusterDir = clusterDir;
+  }
+
+  /** Starts every process and waits until each is healthy; on failure stops what had started. */
+  public static LocalCluster start(Spec spec, PrintStream out) throws Exception {
+    LocalCluster cluster = new LocalCluster(spec.dataDir().resolve("cluster").toAbsolutePath());
+    try {
+      cluster.startAll(spec, new Progress(out));
+      return cluster;
+    } catch (Exception | Error e) {
+      cluster.close();
+      throw e;
+    }
+  }
+
+  private void startAll(Spec spec, Progress progress) throws Exception {
+    Files.createDirectories(clusterDir.resolve("logs"));
+    int mongoPort = freePort();
+    String mongoUri = "mongodb://127.0.0.1:" + mongoPort + "/switchboard";
+    progress.step("starting MongoDB on port " + mongoPort, () -> awaitAll(List.of(launch("mongo",
+        MongoMain.class.getName(), List.of(String.valueOf(mongoPort), clusterDir.resolve("mongo.mv").toString()),
+        URI.create("tcp://127.0.0.1:" + mongoPort)))));
+
+    List<ChildProcess> nodes = new ArrayList<>();
+    List<String> mediaServers = new ArrayList<>();
+    for (int i = 1; i <= spec.medianodes(); i++) {
+      int port = freePort();
+      nodes.add(launch("medianode-" + i, "dev.switchboard.medianode.MediaNodeMain",
+          List.of("--port", String.valueOf(port), "--udp-port", String.valueOf(freeUdpPort()), "--announced-ip",
+              "127.0.0.1"), URI.create("http://127.0.0.1:" + port + "/health")));
+      mediaServers.add("medianode-" + i + "=ws://127.0.0.1:" + port + "/kurento");
+    }
+    progress.step("starting " + spec.medianodes() + " medianode(s)", () -> awaitAll(nodes));
+
+    List<ChildProcess> services = new ArrayList<>();
+    for (int i = 1; i <= spec.wrappers(); i++) {
+      int port = freePort();
+      List<String> args = common(mongoUri, spec.amqpUri(), port);
+      args.addAll(List.of("--spring.config.name=wrapper", "--switchboard.wrapper.instance-id=cluster-wrapper-" + i,
+          "--switchboard.wrapper.media-servers=" + String.join(",", mediaServers)));
+      services.add(launch("wrapper-" + i, "dev.switchboard.wrapper.WrapperApplication", args, health(port)));
+    }
+    String secret = tokenSecret();
+    List<ApiFront.Backend> backends = new ArrayList<>();
+    for (int i = 1; i <= spec.apis(); i++) {
+      int port = freePort();
+      List<String> args = common(mongoUri, spec.amqpUri(), port);
+      args.addAll(List.of("--spring.config.name=api", "--switchboard.api.token-secret=" + secret));
+      services.add(launch("api-" + i, "dev.switchboard.api.ApiApplication", args, health(port)));
+      backends.add(new ApiFront.Backend("api-" + i, URI.create("http://127.0.0.1:" + port)));
+    }
+    progress.step("starting " + spec.wrappers() + " wrapper(s) and " + spec.apis() + " api(s)",
+        () -> awaitAll(services));
+    front = progress.step("starting the api front", () -> ApiFront.start("127.0.0.1", spec.frontPort(), backends));
+    writePids();
+  }
+
+  private static List<String> common(String mongoUri, String amqpUri, int port) {
+    return new ArrayList<>(List.of("--spring.mongodb.uri=" + mongoUri, "--spring.rabbitmq.addresses=" + amqpUri,
+        "--server.address=127.0.0.1", "--server.port=" + port, "--spring.main.banner-mode=off",
+        "--spring.lifecycle.timeout-per-shutdown-phase=5s", "--logging.level.de.bwaldvogel=ERROR"));
+  }
+
+  private static URI health(int port) {
+    return URI.create("http://127.0.0.1:" + port + "/actuator/health");
+  }
+
+  private ChildProcess launch(String name, String mainClass, List<String> args, URI health) throws IOException {
+    ChildProcess child = ChildProcess.start(name, mainClass, args, clusterDir.resolve("logs").resolve(name + ".log"),
+        health);
+    children.add(child);
+    writePids();
+    return child;
+  }
+
+  private static Void awaitAll(List<ChildProcess> started) throws Exception {
+    for (ChildProcess child : started) {
+      child.awaitHealthy(START_TIMEOUT);
+    }
+    return null;
+  }
+
+  /** {@code <data-dir>/cluster/pids}: "name pid" per line, this JVM (the front) first. */
+  private void writePids() throws IOException {
+    StringBuilder text = new StringBuilder("front " + ProcessHandle.current().pid() + "\n");
+    for (ChildProcess child : children) {
+      text.append(child.name).append(' ').append(child.pid()).append('\n');
+    }
+    Files.writeString(clusterDir.resolve("pids"), text);
+  }
+
+  /** SWITCHBOARD_API_TOKEN_SECRET, else a random secret kept in the cluster folder (tokens survive restarts). */
+  private String tokenSecret() throws IOException {
+    String fromEnv = System.getenv("SWITCHBOARD_API_TOKEN_SECRET");
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return fromEnv;
+    }
+    Path file = clusterDir.resolve("token-secret");
+    if (Files.exists(file)) {
+      return Files.readString(file).trim();
+    }
+    byte[] bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    String secret = HexFormat.of().formatHex(bytes);
+    Files.writeString(file, secret);
+    return secret;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static int freeUdpPort() throws IOException {
+    try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** The front's address, e.g. {@code http://127.0.0.1:8080}. */
+  public String url() {
+    return "http://127.0.0.1:" + front.port();
+  }
+
+  /** The child processes (MongoDB, medianodes, wrappers, apis), for status and tests. */
+  public List<ProcessHandle> processes() {
+    return children.stream().map(c -> c.process.toHandle()).toList();
+  }
+
+  /** Stops the front, then TERMs apis, wrappers, medianodes and MongoDB together; KILLs any left after 10 s. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (front != null) {
+      front.close();
+    }
+    List<ChildProcess> reversed = new ArrayList<>(children).reversed();
+    List<ChildProcess> mongo = reversed.stream().filter(c -> c.name.equals("mongo")).toList();
+    List<ChildProcess> rest = reversed.stream().filter(c -> !c.name.equals("mongo")).toList();
+    try {
+      stop(rest);
+      stop(mongo); // last, so that the services stop cleanly
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      children.forEach(c -> c.process.destroyForcibly());
+    }
+    try {
+      Files.deleteIfExists(clusterDir.resolve("pids"));
+    } catch (IOException e) {
+      // only informative
+    }
+  }
+
+  private static void stop(List<ChildProcess> group) throws InterruptedException {
+    group.forEach(ChildProcess::terminate);
+    for (ChildProcess child : group) {
+      child.awaitExit(STOP_GRACE);
+    }
+  }
+}
