@@ -25,6 +25,8 @@ final class ChildProcess {
   final Path log;
   private final URI healthUrl;
 
+  static final String MEDIANODE_MAIN = "dev.switchboard.medianode.MediaNodeMain";
+
   private ChildProcess(String name, Process process, Path log, URI healthUrl) {
     this.name = name;
     this.process = process;
@@ -37,9 +39,13 @@ final class ChildProcess {
       throws IOException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        // Small, quick-starting JVMs: several share a laptop's cores.
-        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m",
-        "-cp", System.getProperty("java.class.path"), mainClass));
+        // Small JVMs: several share a laptop's cores.
+        "-XX:+UseSerialGC", "-Xmx256m"));
+    if (!mainClass.equals(MEDIANODE_MAIN)) {
+      // Quick start for the control plane; a medianode keeps C2, its forwarding hot path needs it.
+      command.add("-XX:TieredStopAtLevel=1");
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
     command.addAll(args);
     Files.createDirectories(log.getParent());
     Process process = new ProcessBuilder(command).redirectErrorStream(true)

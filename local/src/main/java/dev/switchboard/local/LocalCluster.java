@@ -67,7 +67,7 @@ public final class LocalCluster implements AutoCloseable {
     List<String> mediaServers = new ArrayList<>();
     for (int i = 1; i <= spec.medianodes(); i++) {
       int port = freePort();
-      nodes.add(launch("medianode-" + i, "dev.switchboard.medianode.MediaNodeMain",
+      nodes.add(launch("medianode-" + i, ChildProcess.MEDIANODE_MAIN,
           List.of("--port", String.valueOf(port), "--udp-port", String.valueOf(freeUdpPort()), "--announced-ip",
               "127.0.0.1"), URI.create("http://127.0.0.1:" + port + "/health")));
       mediaServers.add("medianode-" + i + "=ws://127.0.0.1:" + port + "/kurento");
