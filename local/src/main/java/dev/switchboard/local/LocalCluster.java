@@ -10,7 +10,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -36,6 +38,7 @@ public final class LocalCluster implements AutoCloseable {
 
   private final List<ChildProcess> children = new CopyOnWriteArrayList<>();
   private final Path clusterDir;
+  private final Map<String, URI> serviceUrls = new LinkedHashMap<>();
   private ApiFront front;
   private boolean closed;
 
@@ -81,6 +84,7 @@ public final class LocalCluster implements AutoCloseable {
       args.addAll(List.of("--spring.config.name=wrapper", "--switchboard.wrapper.instance-id=cluster-wrapper-" + i,
           "--switchboard.wrapper.media-servers=" + String.join(",", mediaServers)));
       services.add(launch("wrapper-" + i, "dev.switchboard.wrapper.WrapperApplication", args, health(port)));
+      serviceUrls.put("wrapper-" + i, URI.create("http://127.0.0.1:" + port));
     }
     String secret = tokenSecret();
     List<ApiFront.Backend> backends = new ArrayList<>();
@@ -90,6 +94,7 @@ public final class LocalCluster implements AutoCloseable {
       args.addAll(List.of("--spring.config.name=api", "--switchboard.api.token-secret=" + secret));
       services.add(launch("api-" + i, "dev.switchboard.api.ApiApplication", args, health(port)));
       backends.add(new ApiFront.Backend("api-" + i, URI.create("http://127.0.0.1:" + port)));
+      serviceUrls.put("api-" + i, URI.create("http://127.0.0.1:" + port));
     }
     progress.step("starting " + spec.wrappers() + " wrapper(s) and " + spec.apis() + " api(s)",
         () -> awaitAll(services));
@@ -100,7 +105,9 @@ public final class LocalCluster implements AutoCloseable {
   private static List<String> common(String mongoUri, String amqpUri, int port) {
     return new ArrayList<>(List.of("--spring.mongodb.uri=" + mongoUri, "--spring.rabbitmq.addresses=" + amqpUri,
         "--server.address=127.0.0.1", "--server.port=" + port, "--spring.main.banner-mode=off",
-        "--spring.lifecycle.timeout-per-shutdown-phase=5s", "--logging.level.de.bwaldvogel=ERROR"));
+        "--spring.lifecycle.timeout-per-shutdown-phase=5s", "--logging.level.de.bwaldvogel=ERROR",
+        // spring.config.name hides application.yaml: expose the scrape as in production (status, tests).
+        "--management.endpoints.web.exposure.include=health,info,prometheus"));
   }
 
   private static URI health(int port) {
@@ -163,6 +170,14 @@ public final class LocalCluster implements AutoCloseable {
   /** The front's address, e.g. {@code http://127.0.0.1:8080}. */
   public String url() {
     return "http://127.0.0.1:" + front.port();
+  }
+
+  /**
+   * The direct address of each wrapper and api ({@code wrapper-1}, ..., {@code api-1}, ...), bypassing the
+   * front: their actuator (health, prometheus) is on that port. For status and tests.
+   */
+  public Map<String, URI> serviceUrls() {
+    return Map.copyOf(serviceUrls);
   }
 
   /** The child processes (MongoDB, medianodes, wrappers, apis), for status and tests. */
