@@ -1,5 +1,6 @@
 package dev.switchboard.e2e;
 
+import dev.switchboard.local.browser.WebClientPage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rabbitmq.client.Channel;
@@ -54,15 +55,6 @@ class CallEndToEndTest {
   private static final long MORE_FRAMES = 20;
   private static final ObjectMapper JSON = JsonMapper.builder()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-  private static final String STATS = """
-      const done = arguments[arguments.length - 1];
-      const call = window.switchboardCall;
-      if (!call) { done(null); return; }
-      call.stats().then(s => done(JSON.stringify(s)), e => done(JSON.stringify({error: String(e)})));
-      """;
-  private static final String TILES = """
-      return [...document.querySelectorAll('#grid .tile figcaption')].map(c => c.textContent);
-      """;
 
   /** One person: a tab of the browser, in one session. */
   private record Person(String name, String session, String tab) {}
@@ -104,9 +96,9 @@ class CallEndToEndTest {
       for (Person person : people) {
         List<String> expected = people.stream().filter(p -> p.session().equals(person.session()))
             .map(p -> p == person ? p.name() + " (you)" : p.name()).toList();
-        assertThat(tileNames(browser, person)).as("grid of %s", person.name())
+        assertThat(WebClientPage.tileNames(browser, person.tab())).as("grid of %s", person.name())
             .containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(stats(browser, person).get("state")).as("state of %s", person.name()).isEqualTo("connected");
+        assertThat(WebClientPage.stats(browser, person.tab()).get("state")).as("state of %s", person.name()).isEqualTo("connected");
       }
       System.out.printf("media flowing everywhere after %d ms%n", millisSince(started));
 
@@ -135,29 +127,29 @@ class CallEndToEndTest {
       List<Person> stayers = List.of(alice, bob);
       Browser b = browser;
       boolean dropped = Poll.until(LEAVE_WAIT, () -> stayers.stream().allMatch(p -> {
-        List<String> tiles = tileNames(b, p);
-        return tiles.size() == 2 && !tiles.contains(carol.name()) && remotes(stats(b, p)).size() == 1;
+        List<String> tiles = WebClientPage.tileNames(b, p.tab());
+        return tiles.size() == 2 && !tiles.contains(carol.name()) && WebClientPage.remotes(WebClientPage.stats(b, p.tab())).size() == 1;
       }));
       assertThat(dropped).as("Alice's and Bob's grids drop Carol: %s",
-          stayers.stream().map(p -> p.name() + "=" + tileNames(b, p)).toList()).isTrue();
+          stayers.stream().map(p -> p.name() + "=" + WebClientPage.tileNames(b, p.tab())).toList()).isTrue();
       assertThat(browser.execute(carol.tab(), "return document.getElementById('lobby').hidden"))
           .as("Carol is back in the lobby").isEqualTo(false);
       System.out.printf("Carol gone from the grids after %d ms%n", millisSince(started));
 
       // Bob's page reloads mid-call: it joins again by itself and Alice and Bob decode each other again.
-      Object oldBob = stats(browser, bob).get("participantId");
+      Object oldBob = WebClientPage.stats(browser, bob.tab()).get("participantId");
       browser.execute(bob.tab(), "location.reload()");
       boolean back = Poll.until(REJOIN_WAIT, () -> {
-        Object newBob = stats(b, bob).get("participantId");
-        List<String> aliceTiles = tileNames(b, alice);
+        Object newBob = WebClientPage.stats(b, bob.tab()).get("participantId");
+        List<String> aliceTiles = WebClientPage.tileNames(b, alice.tab());
         return newBob != null && !newBob.equals(oldBob) && aliceTiles.size() == 2
             && aliceTiles.containsAll(List.of("Alice (you)", "Bob"));
       });
-      assertThat(back).as("Bob's reloaded page joins again; Alice's grid %s", tileNames(browser, alice)).isTrue();
+      assertThat(back).as("Bob's reloaded page joins again; Alice's grid %s", WebClientPage.tileNames(browser, alice.tab())).isTrue();
       assertEveryoneReceivesEveryone(browser, stayers, "Alice and Bob after Bob's reload");
-      assertThat(tileNames(browser, bob)).as("Bob's grid after the reload")
+      assertThat(WebClientPage.tileNames(browser, bob.tab())).as("Bob's grid after the reload")
           .containsExactlyInAnyOrder("Bob (you)", "Alice");
-      assertThat(tileNames(browser, alice)).as("Alice's grid after Bob's reload")
+      assertThat(WebClientPage.tileNames(browser, alice.tab())).as("Alice's grid after Bob's reload")
           .containsExactlyInAnyOrder("Alice (you)", "Bob");
       System.out.printf("whole scenario took %d ms%n", millisSince(started));
       passed = true;
@@ -190,12 +182,12 @@ class CallEndToEndTest {
   private boolean everyoneReceivesEveryone(Browser browser, List<Person> people, Map<String, Long> frames, long more) {
     boolean all = true;
     for (Person viewer : people) {
-      Map<String, Object> stats = stats(browser, viewer);
+      Map<String, Object> stats = WebClientPage.stats(browser, viewer.tab());
       Object self = stats.get("participantId");
       if (self != null) {
         participants.add(self.toString());
       }
-      Map<String, Map<String, Object>> remotes = remotes(stats);
+      Map<String, Map<String, Object>> remotes = WebClientPage.remotes(stats);
       for (Person presenter : people) {
         if (presenter == viewer || !presenter.session().equals(viewer.session())) {
           continue;
@@ -204,14 +196,14 @@ class CallEndToEndTest {
         // The most advanced reception of that name (a reloaded page's old participant may linger briefly).
         Map<String, Object> reception = remotes.values().stream()
             .filter(r -> presenter.name().equals(r.get("name")))
-            .max((x, y) -> Long.compare(number(x.get("framesDecoded")), number(y.get("framesDecoded"))))
+            .max((x, y) -> Long.compare(WebClientPage.number(x.get("framesDecoded")), WebClientPage.number(y.get("framesDecoded"))))
             .orElse(null);
         if (reception == null) {
           all = false;
           continue;
         }
-        long decoded = number(reception.get("framesDecoded"));
-        long audio = number(reception.get("audioPacketsReceived"));
+        long decoded = WebClientPage.number(reception.get("framesDecoded"));
+        long audio = WebClientPage.number(reception.get("audioPacketsReceived"));
         if (more == 0) {
           frames.put(key, decoded);
           all &= decoded > 0 && audio > 0;
@@ -227,37 +219,10 @@ class CallEndToEndTest {
     return all;
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> stats(Browser browser, Person person) {
-    try {
-      Object json = browser.executeAsync(person.tab(), STATS);
-      return json == null ? Map.of() : JSON.readValue((String) json, Map.class);
-    } catch (RuntimeException e) {
-      // The page is (re)loading.
-      return Map.of();
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Map<String, Object>> remotes(Map<String, Object> stats) {
-    Object remotes = stats.get("remotes");
-    return remotes == null ? Map.of() : (Map<String, Map<String, Object>>) remotes;
-  }
-
   private static Map<String, Object> allStats(Browser browser, List<Person> people) {
     Map<String, Object> all = new LinkedHashMap<>();
-    people.forEach(p -> all.put(p.name(), stats(browser, p)));
+    people.forEach(p -> all.put(p.name(), WebClientPage.stats(browser, p.tab())));
     return all;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<String> tileNames(Browser browser, Person person) {
-    try {
-      Object tiles = browser.execute(person.tab(), TILES);
-      return tiles == null ? List.of() : (List<String>) tiles;
-    } catch (RuntimeException e) {
-      return List.of();
-    }
   }
 
   private String createSession(String front) throws Exception {
@@ -281,10 +246,6 @@ class CallEndToEndTest {
   private static double sum(String scrape, String prefix, String label) {
     return scrape.lines().filter(l -> l.startsWith(prefix) && l.contains(label))
         .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
-  }
-
-  private static long number(Object value) {
-    return value instanceof Number n ? n.longValue() : 0;
   }
 
   private static long millisSince(long nanos) {

@@ -1,5 +1,6 @@
 package dev.switchboard.local;
 
+import dev.switchboard.local.browser.WebClientPage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.medianode.browser.Browser;
@@ -33,15 +34,6 @@ class WebClientBrowserTest {
   private static final Duration LEAVE_WAIT = Duration.ofSeconds(20);
   /** Frames each reception must decode beyond a first sample, proving video keeps flowing rather than a stray frame. */
   private static final long MORE_FRAMES = 20;
-  private static final String STATS = """
-      const done = arguments[arguments.length - 1];
-      const call = window.switchboardCall;
-      if (!call) { done(null); return; }
-      call.stats().then(s => done(JSON.stringify(s)), e => done(JSON.stringify({error: String(e)})));
-      """;
-  private static final String TILES = """
-      return [...document.querySelectorAll('#grid .tile figcaption')].map(c => c.textContent);
-      """;
 
   /** One person: a tab of the browser. */
   private record Person(String name, String tab) {}
@@ -71,10 +63,10 @@ class WebClientBrowserTest {
       assertThat(growing).as("video keeps being decoded; first sample %s, stats %s", firstFrames, allStats(browser, people))
           .isTrue();
       for (Person person : people) {
-        assertThat(tileNames(browser, person)).as("grid of %s", person.name())
+        assertThat(WebClientPage.tileNames(browser, person.tab())).as("grid of %s", person.name())
             .containsExactlyInAnyOrderElementsOf(NAMES.stream()
                 .map(n -> n.equals(person.name()) ? n + " (you)" : n).toList());
-        assertThat(stats(browser, person).get("state")).as("state of %s", person.name()).isEqualTo("connected");
+        assertThat(WebClientPage.stats(browser, person.tab()).get("state")).as("state of %s", person.name()).isEqualTo("connected");
         assertThat(browser.execute(person.tab(), "return document.getElementById('status').hidden"))
             .as("no status banner while connected").isEqualTo(true);
       }
@@ -90,10 +82,10 @@ class WebClientBrowserTest {
       browser.click(leaver.tab(), "#leave");
       List<Person> stayers = people.subList(0, people.size() - 1);
       boolean dropped = Poll.until(LEAVE_WAIT, () -> stayers.stream().allMatch(p ->
-          tileNames(browser, p).size() == stayers.size() && !tileNames(browser, p).contains(leaver.name())
-              && remotes(stats(browser, p)).size() == stayers.size() - 1));
+          WebClientPage.tileNames(browser, p.tab()).size() == stayers.size() && !WebClientPage.tileNames(browser, p.tab()).contains(leaver.name())
+              && WebClientPage.remotes(WebClientPage.stats(browser, p.tab())).size() == stayers.size() - 1));
       assertThat(dropped).as("the others' grids drop %s: %s", leaver.name(),
-          stayers.stream().map(p -> p.name() + "=" + tileNames(browser, p)).toList()).isTrue();
+          stayers.stream().map(p -> p.name() + "=" + WebClientPage.tileNames(browser, p.tab())).toList()).isTrue();
       assertThat(browser.execute(leaver.tab(), "return document.getElementById('lobby').hidden"))
           .as("the leaver is back in the lobby").isEqualTo(false);
       System.out.printf("whole scenario took %d ms%n", millisSince(started));
@@ -107,7 +99,7 @@ class WebClientBrowserTest {
   private static boolean everyoneReceivesEveryone(Browser browser, List<Person> people, Map<String, Long> frames, long more) {
     boolean all = true;
     for (Person viewer : people) {
-      Map<String, Map<String, Object>> remotes = remotes(stats(browser, viewer));
+      Map<String, Map<String, Object>> remotes = WebClientPage.remotes(WebClientPage.stats(browser, viewer.tab()));
       for (Person presenter : people) {
         if (presenter == viewer) {
           continue;
@@ -119,8 +111,8 @@ class WebClientBrowserTest {
           all = false;
           continue;
         }
-        long decoded = number(reception.get("framesDecoded"));
-        long audio = number(reception.get("audioPacketsReceived"));
+        long decoded = WebClientPage.number(reception.get("framesDecoded"));
+        long audio = WebClientPage.number(reception.get("audioPacketsReceived"));
         if (more == 0) {
           frames.put(key, decoded);
           all &= decoded > 0 && audio > 0;
@@ -132,31 +124,10 @@ class WebClientBrowserTest {
     return all;
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> stats(Browser browser, Person person) {
-    Object json = browser.executeAsync(person.tab(), STATS);
-    return json == null ? Map.of() : ApiClient.JSON.readValue((String) json, Map.class);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Map<String, Object>> remotes(Map<String, Object> stats) {
-    Object remotes = stats.get("remotes");
-    return remotes == null ? Map.of() : (Map<String, Map<String, Object>>) remotes;
-  }
-
   private static Map<String, Object> allStats(Browser browser, List<Person> people) {
     Map<String, Object> all = new HashMap<>();
-    people.forEach(p -> all.put(p.name(), stats(browser, p)));
+    people.forEach(p -> all.put(p.name(), WebClientPage.stats(browser, p.tab())));
     return all;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<String> tileNames(Browser browser, Person person) {
-    return (List<String>) browser.execute(person.tab(), TILES);
-  }
-
-  private static long number(Object value) {
-    return value instanceof Number n ? n.longValue() : 0;
   }
 
   private static long millisSince(long nanos) {
