@@ -64,7 +64,7 @@ class GoldenJsonTest {
         Arguments.of("messages/iceCandidate.json", Delivery.class, new Delivery(5,
             new IceCandidateFound("p-1", "candidate:1 1 UDP 2130706431 192.0.2.10 40000 typ host", "0", 0))),
         Arguments.of("messages/mediaServerLost.json", Delivery.class, new Delivery(6,
-            new MediaServerLost("s-1", "media server ws://10.0.0.5:8888/kurento stopped answering"))),
+            new MediaServerLost("s-1", 3, "media server ws://10.0.0.5:8888/kurento stopped answering"))),
         Arguments.of("messages/connectionFailed.json", Delivery.class, new Delivery(7, new ConnectionFailed("p-2", "ICE failed"))),
         Arguments.of("messages/sessionClosed.json", Delivery.class, new Delivery(8, new SessionClosed("s-1", "last participant left"))),
         Arguments.of("messages/error.json", Delivery.class, new Delivery(9,

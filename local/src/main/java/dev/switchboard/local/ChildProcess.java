@@ -24,14 +24,18 @@ final class ChildProcess {
   final Process process;
   final Path log;
   private final URI healthUrl;
+  private final String mainClass;
+  private final List<String> args;
 
   static final String MEDIANODE_MAIN = "dev.switchboard.medianode.MediaNodeMain";
 
-  private ChildProcess(String name, Process process, Path log, URI healthUrl) {
+  private ChildProcess(String name, Process process, Path log, URI healthUrl, String mainClass, List<String> args) {
     this.name = name;
     this.process = process;
     this.log = log;
     this.healthUrl = healthUrl;
+    this.mainClass = mainClass;
+    this.args = List.copyOf(args);
   }
 
   /** Starts {@code java -cp <this JVM's class path> mainClass args}, appending its output to {@code log}. */
@@ -50,7 +54,24 @@ final class ChildProcess {
     Files.createDirectories(log.getParent());
     Process process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-    return new ChildProcess(name, process, log, healthUrl);
+    return new ChildProcess(name, process, log, healthUrl, mainClass, args);
+  }
+
+  /**
+   * The same program with the same arguments (same ports, same data file) in a new process, as a
+   * crashed pod is restarted in place; this one must have exited.
+   */
+  ChildProcess restart() throws IOException {
+    if (process.isAlive()) {
+      throw new IllegalStateException(name + " is still running");
+    }
+    return start(name, mainClass, args, log, healthUrl);
+  }
+
+  /** SIGKILL, as a crash or an OOM kill: no shutdown hook runs. Waits until the process is gone. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
   }
 
   long pid() {

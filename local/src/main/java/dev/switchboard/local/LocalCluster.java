@@ -167,6 +167,45 @@ public final class LocalCluster implements AutoCloseable {
     }
   }
 
+  /** Names of the child processes in start order: {@code mongo}, {@code medianode-1}, ..., {@code api-1}, .... */
+  public List<String> names() {
+    return children.stream().map(c -> c.name).toList();
+  }
+
+  /** The pid of a running child, for chaos tests and status. */
+  public long pid(String name) {
+    return child(name).pid();
+  }
+
+  /** SIGKILLs one child (chaos tests: a crash, not a shutdown) and waits until it is gone. */
+  public void kill(String name) throws InterruptedException {
+    child(name).kill();
+  }
+
+  /** TERMs one child and waits for it to exit (KILL after 10 s): a graceful pod stop. */
+  public void stop(String name) throws InterruptedException {
+    ChildProcess child = child(name);
+    child.terminate();
+    child.awaitExit(STOP_GRACE);
+  }
+
+  /**
+   * Starts a stopped or killed child again with the same arguments (same ports, same data), as
+   * Kubernetes restarts a pod in place, and waits until it is healthy.
+   */
+  public synchronized void restart(String name) throws Exception {
+    ChildProcess old = child(name);
+    ChildProcess fresh = old.restart();
+    children.set(children.indexOf(old), fresh);
+    writePids();
+    fresh.awaitHealthy(START_TIMEOUT);
+  }
+
+  private ChildProcess child(String name) {
+    return children.stream().filter(c -> c.name.equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no process named '" + name + "' in " + names()));
+  }
+
   /** The front's address, e.g. {@code http://127.0.0.1:8080}. */
   public String url() {
     return "http://127.0.0.1:" + front.port();
