@@ -256,6 +256,7 @@ class CallEndToEndTest {
   private void deleteBrokerObjects() {
     ConnectionFactory factory = new ConnectionFactory();
     factory.setHost("127.0.0.1");
+    factory.setVirtualHost(System.getenv().getOrDefault("SPRING_RABBITMQ_VIRTUALHOST", "/"));
     try (Connection connection = factory.newConnection("e2e-cleanup")) {
       for (String sid : sessions) {
         deleteQuietly(connection, c -> c.queueDelete(Topology.sessionQueue(sid)));

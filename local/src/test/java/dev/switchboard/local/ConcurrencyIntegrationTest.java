@@ -118,6 +118,7 @@ class ConcurrencyIntegrationTest {
 
     ConnectionFactory factory = new ConnectionFactory();
     factory.setHost("127.0.0.1");
+    factory.setVirtualHost(System.getenv().getOrDefault("SPRING_RABBITMQ_VIRTUALHOST", "/"));
     try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
       // What the api does on a join: the participant's queue, bound to the session's fanout.
       channel.queueDeclare(Topology.userQueue(pid), true, false, false, Topology.userQueueArguments());

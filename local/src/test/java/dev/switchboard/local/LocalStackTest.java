@@ -138,6 +138,7 @@ class LocalStackTest {
     ConnectionFactory factory = new ConnectionFactory();
     try {
       factory.setUri(URI.create(amqpUri));
+      factory.setVirtualHost(System.getenv().getOrDefault("SPRING_RABBITMQ_VIRTUALHOST", "/"));
       try (com.rabbitmq.client.Connection connection = factory.newConnection("local-stack-test-cleanup")) {
         for (String sid : client.createdSessions) {
           TestCluster.deleteQuietly(connection, c -> c.queueDelete(Topology.sessionQueue(sid)));

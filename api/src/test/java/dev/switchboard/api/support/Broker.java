@@ -152,6 +152,8 @@ public final class Broker {
     factory.setPort(5672);
     factory.setUsername("guest");
     factory.setPassword("guest");
+    // The same vhost Spring Boot binds from SPRING_RABBITMQ_VIRTUALHOST: parallel runs stay apart.
+    factory.setVirtualHost(System.getenv().getOrDefault("SPRING_RABBITMQ_VIRTUALHOST", "/"));
     factory.setConnectionTimeout(5_000);
     try {
       return factory.newConnection("switchboard-api-tests");
