@@ -40,6 +40,8 @@ public final class LocalCluster implements AutoCloseable {
   private final Path clusterDir;
   private final Map<String, URI> serviceUrls = new LinkedHashMap<>();
   private ApiFront front;
+  private String mongoUri;
+  private final Map<String, URI> mediaServerUrls = new LinkedHashMap<>();
   private boolean closed;
 
   private LocalCluster(Path clusterDir) {
@@ -61,7 +63,7 @@ public final class LocalCluster implements AutoCloseable {
   private void startAll(Spec spec, Progress progress) throws Exception {
     Files.createDirectories(clusterDir.resolve("logs"));
     int mongoPort = freePort();
-    String mongoUri = "mongodb://127.0.0.1:" + mongoPort + "/switchboard";
+    mongoUri = "mongodb://127.0.0.1:" + mongoPort + "/switchboard";
     progress.step("starting MongoDB on port " + mongoPort, () -> awaitAll(List.of(launch("mongo",
         MongoMain.class.getName(), List.of(String.valueOf(mongoPort), clusterDir.resolve("mongo.mv").toString()),
         URI.create("tcp://127.0.0.1:" + mongoPort)))));
@@ -74,6 +76,7 @@ public final class LocalCluster implements AutoCloseable {
           List.of("--port", String.valueOf(port), "--udp-port", String.valueOf(freeUdpPort()), "--announced-ip",
               "127.0.0.1"), URI.create("http://127.0.0.1:" + port + "/health")));
       mediaServers.add("medianode-" + i + "=ws://127.0.0.1:" + port + "/kurento");
+      mediaServerUrls.put("medianode-" + i, URI.create("ws://127.0.0.1:" + port + "/kurento"));
     }
     progress.step("starting " + spec.medianodes() + " medianode(s)", () -> awaitAll(nodes));
 
@@ -165,6 +168,16 @@ public final class LocalCluster implements AutoCloseable {
     try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0)) {
       return socket.getLocalPort();
     }
+  }
+
+  /** The cluster's MongoDB, e.g. {@code mongodb://127.0.0.1:40123/switchboard}; for status and tests. */
+  public String mongoUri() {
+    return mongoUri;
+  }
+
+  /** The Kurento-protocol address of each medianode by name ({@code medianode-1}, ...), as the wrappers know them. */
+  public Map<String, URI> mediaServerUrls() {
+    return Map.copyOf(mediaServerUrls);
   }
 
   /** Names of the child processes in start order: {@code mongo}, {@code medianode-1}, ..., {@code api-1}, .... */
