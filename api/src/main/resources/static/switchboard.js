@@ -13,7 +13,22 @@
 //   call.setAudioEnabled(false); call.setVideoEnabled(false);
 //   await call.reconnect();                                // after 'lost' (or any time)
 //   await call.leave();
-//   await call.stats();  // per remote participant: framesDecoded, audioPacketsReceived, connectionState
+//   await call.stats();  // per remote participant: framesDecoded, audioPacketsReceived, connectionState, renegotiations;
+//                        // mediaServerMoves, fullRejoins
+//
+// Options (extra keys of the object given to join() or new Call(); defaults in DEFAULTS below):
+//   pollWaitSeconds (25), maxPollFailures (7), backoffStartMs (500), backoffMaxMs (8000), iceServers ([])
+//   reconnectGraceMs (3000): a connection whose RTCPeerConnection goes 'disconnected' is given this long
+//     to recover by itself before it is renegotiated (a new offer on a fresh RTCPeerConnection);
+//     'failed' renegotiates at once.
+//   maxRejoinsPerMinute (4): renegotiations of one connection in any sliding minute; one more makes the
+//     call 'lost' (call.reconnect() joins again). The server has its own limit per participant
+//     (REJOIN_LIMIT errors, which also make the call 'lost').
+//
+// Recovery: the server's 'connectionFailed' (it saw the connection lost for its own grace) renegotiates
+// that connection unless it is 'connected' at that moment (or has never connected: then the notice is
+// about the endpoint it replaced). 'mediaServerLost' (once per epoch) re-offers every connection on
+// fresh RTCPeerConnections with the same participant id; only if that fails does the call join again.
 
 const DEFAULTS = Object.freeze({
   // Below the api's max-poll-wait (30 s) so the server, not a proxy, ends an idle poll.
@@ -22,8 +37,10 @@ const DEFAULTS = Object.freeze({
   maxPollFailures: 7,
   backoffStartMs: 500,
   backoffMaxMs: 8000,
-  // Renegotiations of one connection after ICE failure before giving that connection up.
-  maxRenegotiations: 3,
+  // A 'disconnected' connection gets this long to come back by itself before it is renegotiated.
+  reconnectGraceMs: 3000,
+  // Renegotiations of one connection in any sliding minute; beyond it the call is 'lost'.
+  maxRejoinsPerMinute: 4,
   iceServers: [],
 });
 
@@ -82,7 +99,8 @@ class Connection {
     this.pc = pc;
     this.answered = false;
     this.pendingCandidates = [];
-    this.renegotiations = 0;
+    this.everConnected = false;
+    this.graceTimer = null;
   }
 }
 
@@ -98,6 +116,11 @@ export class Call extends EventTarget {
   #generation = 0;
   #connections = new Map();   // target id -> Connection
   #participants = new Map();  // remote id -> {id, name, stream}
+  #renegotiationTimes = new Map();  // target id -> times (ms) of its renegotiations in the last minute
+  #renegotiationCounts = new Map(); // target id -> renegotiations since the join
+  #mediaServerEpoch = -1;           // the last MediaServerLost epoch handled
+  #mediaServerMoves = 0;
+  #fullRejoins = 0;
 
   constructor({ baseUrl = '', sessionId, name, localStream, ...rest }) {
     super();
@@ -125,6 +148,8 @@ export class Call extends EventTarget {
     if (generation !== this.#generation) return;
     this.participantId = joined.participantId;
     this.#token = joined.token;
+    this.#renegotiationTimes.clear();
+    this.#renegotiationCounts.clear();
     this.#seq = 0;
     this.#failures = 0;
     this.#pollLoop(generation);
@@ -149,10 +174,11 @@ export class Call extends EventTarget {
 
   /** Reception per remote participant and the publisher's sending, from getStats(); for tests and diagnostics. */
   async stats() {
-    const result = { participantId: this.participantId, state: this.#state, remotes: {}, publisher: null };
+    const result = { participantId: this.participantId, state: this.#state, remotes: {}, publisher: null,
+      mediaServerMoves: this.#mediaServerMoves, fullRejoins: this.#fullRejoins };
     for (const [target, connection] of this.#connections) {
       const entry = { connectionState: connection.pc.connectionState, framesDecoded: 0, audioPacketsReceived: 0,
-        videoBytesSent: 0, audioBytesSent: 0 };
+        videoBytesSent: 0, audioBytesSent: 0, renegotiations: this.#renegotiationCounts.get(target) ?? 0 };
       (await connection.pc.getStats()).forEach((report) => {
         if (report.type === 'inbound-rtp' && report.kind === 'video') entry.framesDecoded += report.framesDecoded ?? 0;
         if (report.type === 'inbound-rtp' && report.kind === 'audio') entry.audioPacketsReceived += report.packetsReceived ?? 0;
@@ -235,12 +261,21 @@ export class Call extends EventTarget {
       case 'iceCandidate':
         await this.#applyCandidate(message);
         break;
-      case 'connectionFailed':
-        await this.#renegotiate(message.target);
+      case 'connectionFailed': {
+        // The server saw this connection lost for longer than its grace. A connection connected now
+        // recovered meanwhile; one that never connected is a fresh one and the notice is about the
+        // endpoint it replaced.
+        const connection = this.#connections.get(message.target);
+        if (connection && connection.everConnected && connection.pc.connectionState !== 'connected') {
+          await this.#renegotiate(message.target);
+        }
         break;
+      }
       case 'mediaServerLost':
-        // The wrapper moves the session to another media server; joining again gets media back.
-        queueMicrotask(() => this.reconnect().catch((error) => this.#error(error)));
+        // The same move may be announced twice: each epoch is handled once.
+        if (typeof message.epoch === 'number' && message.epoch <= this.#mediaServerEpoch) break;
+        if (typeof message.epoch === 'number') this.#mediaServerEpoch = message.epoch;
+        queueMicrotask(() => this.#moveMediaServer());
         break;
       case 'sessionClosed':
         await this.#teardown(false);
@@ -248,6 +283,13 @@ export class Call extends EventTarget {
         break;
       case 'error':
         this.#dispatch('error', { request: message.request, code: message.code, message: message.message });
+        if (message.code === 'REJOIN_LIMIT') {
+          // The server refuses more renegotiations for now: only the user's Reconnect helps.
+          this.#giveUp();
+        } else if (message.code === 'UNKNOWN_PARTICIPANT' && String(message.request).startsWith('processOffer') && this.#mediaServerMoves > 0) {
+          // A re-offer after a media-server move found this participant gone: join again instead.
+          this.#fullRejoin();
+        }
         break;
       default:
         // A newer server may send types this version does not know; they are skipped, not fatal.
@@ -307,7 +349,7 @@ export class Call extends EventTarget {
     };
     pc.onconnectionstatechange = () => {
       if (this.#connections.get(target) !== connection) return;
-      if (pc.connectionState === 'failed') this.#renegotiate(target).catch((error) => this.#error(error));
+      this.#watchConnection(connection);
       this.#refreshState();
     };
     const offer = await pc.createOffer();
@@ -315,15 +357,85 @@ export class Call extends EventTarget {
     await request(this.#base, 'POST', this.#path('/offers'), { token: this.#token, body: { target, sdp: offer.sdp } });
   }
 
-  /** A new offer on a fresh connection; the wrapper replaces the old endpoint. */
+  /**
+   * Reacts to a connection's state: 'failed' renegotiates at once, 'disconnected' after the grace
+   * if the connection has not come back by then (and is still the current one for its target).
+   */
+  #watchConnection(connection) {
+    const state = connection.pc.connectionState;
+    if (state === 'connected') {
+      connection.everConnected = true;
+      clearTimeout(connection.graceTimer);
+      connection.graceTimer = null;
+    } else if (state === 'failed') {
+      clearTimeout(connection.graceTimer);
+      connection.graceTimer = null;
+      this.#renegotiate(connection.target).catch((error) => this.#error(error));
+    } else if (state === 'disconnected' && !connection.graceTimer) {
+      connection.graceTimer = setTimeout(() => {
+        connection.graceTimer = null;
+        if (this.#connections.get(connection.target) !== connection) return;
+        if (connection.pc.connectionState === 'connected') return;
+        this.#renegotiate(connection.target).catch((error) => this.#error(error));
+      }, this.#options.reconnectGraceMs);
+    }
+  }
+
+  /**
+   * A new offer on a fresh connection; the wrapper replaces the old endpoint. Beyond
+   * maxRejoinsPerMinute for this target in the last minute the call is 'lost' instead.
+   */
   async #renegotiate(target) {
     const old = this.#connections.get(target);
-    if (!old || (target !== this.participantId && !this.#participants.has(target))) return;
-    if (old.renegotiations >= this.#options.maxRenegotiations) return;
-    const count = old.renegotiations + 1;
+    if (!old || old.renegotiating || (target !== this.participantId && !this.#participants.has(target))) return;
+    if (this.#state === 'lost' || this.#state === 'closed') return;
+    const now = Date.now();
+    const recent = (this.#renegotiationTimes.get(target) ?? []).filter((t) => now - t < 60_000);
+    if (recent.length >= this.#options.maxRejoinsPerMinute) {
+      this.#giveUp();
+      return;
+    }
+    old.renegotiating = true;
+    recent.push(now);
+    this.#renegotiationTimes.set(target, recent);
+    this.#renegotiationCounts.set(target, (this.#renegotiationCounts.get(target) ?? 0) + 1);
     await this.#connect(target);
-    const fresh = this.#connections.get(target);
-    if (fresh) fresh.renegotiations = count;
+  }
+
+  /**
+   * The session moved to another media server and its endpoints are gone: every connection
+   * (publisher first, then each receiver) is offered again on a fresh RTCPeerConnection with the
+   * same participant id. If that fails, the call joins again as a new participant.
+   */
+  async #moveMediaServer() {
+    if (this.#state === 'lost' || this.#state === 'closed') return;
+    this.#mediaServerMoves++;
+    const generation = this.#generation;
+    const targets = [this.participantId, ...[...this.#connections.keys()].filter((t) => t !== this.participantId)];
+    try {
+      for (const target of targets) {
+        if (generation !== this.#generation) return;
+        if (target !== this.participantId && !this.#participants.has(target)) continue;
+        await this.#connect(target);
+      }
+    } catch (error) {
+      console.warn('switchboard: re-offering after a media-server move failed; joining again', error);
+      this.#fullRejoin();
+    }
+  }
+
+  #fullRejoin() {
+    this.#fullRejoins++;
+    this.reconnect().catch((error) => { this.#error(error); this.#giveUp(); });
+  }
+
+  /** Stops recovering by itself: the call is 'lost' until reconnect(). */
+  #giveUp() {
+    if (this.#stopPolling) {
+      this.#lost(this.#stopPolling);
+    } else {
+      this.#setState('lost');
+    }
   }
 
   async #applyAnswer(target, sdp) {
@@ -356,6 +468,7 @@ export class Call extends EventTarget {
     connection.pc.onicecandidate = null;
     connection.pc.ontrack = null;
     connection.pc.onconnectionstatechange = null;
+    clearTimeout(connection.graceTimer);
     connection.pc.close();
   }
 

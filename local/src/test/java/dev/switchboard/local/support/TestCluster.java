@@ -26,12 +26,21 @@ public final class TestCluster implements AutoCloseable {
   public final List<ConfigurableApplicationContext> wrappers = new ArrayList<>();
   public final List<ConfigurableApplicationContext> apis = new ArrayList<>();
   public final ApiClient client = new ApiClient();
+  private final Map<String, Object> wrapperProperties;
 
   public TestCluster(int apiCount, int wrapperCount) {
+    // Loopback only: candidates of every interface would make browsers in the tests try unreachable pairs first.
+    this(apiCount, wrapperCount, Map.of(), "--port", "0", "--udp-port", "0", "--announced-ip", "127.0.0.1");
+  }
+
+  /**
+   * With the medianode started from {@code mediaNodeArgs} (its command-line flags) and extra
+   * wrapper properties {@code wrapperProperties} (e.g. shorter grace periods).
+   */
+  public TestCluster(int apiCount, int wrapperCount, Map<String, Object> wrapperProperties, String... mediaNodeArgs) {
+    this.wrapperProperties = Map.copyOf(wrapperProperties);
     try {
-      // Loopback only: candidates of every interface would make browsers in the tests try unreachable pairs first.
-      MediaNodeConfig config = ConfigLoader.load(
-          new String[] {"--port", "0", "--udp-port", "0", "--announced-ip", "127.0.0.1"}, Map.of());
+      MediaNodeConfig config = ConfigLoader.load(mediaNodeArgs, Map.of());
       mediaNode = MediaNode.start(config, Clock.systemUTC());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -67,6 +76,7 @@ public final class TestCluster implements AutoCloseable {
     props.put("switchboard.wrapper.instance-id", instanceId + "-" + UUID.randomUUID().toString().substring(0, 4));
     props.put("switchboard.wrapper.media-servers[0].id", "medianode-1");
     props.put("switchboard.wrapper.media-servers[0].uri", mediaNode.url().toString());
+    props.putAll(wrapperProperties);
     return new SpringApplicationBuilder(WrapperApplication.class).properties(props).run();
   }
 
@@ -89,6 +99,7 @@ public final class TestCluster implements AutoCloseable {
   private void deleteBrokerObjects() {
     com.rabbitmq.client.ConnectionFactory factory = new com.rabbitmq.client.ConnectionFactory();
     factory.setHost("127.0.0.1");
+    factory.setVirtualHost(System.getenv().getOrDefault("SPRING_RABBITMQ_VIRTUALHOST", "/"));
     try (com.rabbitmq.client.Connection connection = factory.newConnection("test-cleanup")) {
       for (String sid : client.createdSessions) {
         deleteQuietly(connection, c -> c.queueDelete(dev.switchboard.contracts.Topology.sessionQueue(sid)));

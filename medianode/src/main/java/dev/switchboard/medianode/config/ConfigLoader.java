@@ -22,6 +22,8 @@ public final class ConfigLoader {
           "Comma-separated addresses put in ICE candidates (public or pod IP). Empty: this host's interface addresses."),
       new Setting("udp-port", "MEDIANODE_UDP_PORT", "40000",
           "The single UDP port shared by every WebRtcEndpoint of this node (candidates carry it); 0 picks a free one."),
+      new Setting("udp-bind-address", "MEDIANODE_UDP_BIND_ADDRESS", "",
+          "Address the media UDP port binds to. Empty: every interface (tests put a relay in front of a loopback one)."),
       new Setting("gc-period", "MEDIANODE_GC_PERIOD_SECONDS", "240",
           "Seconds a session may stay without a socket before the objects only it references are released (KMS default 240)."),
       new Setting("max-message-bytes", "MEDIANODE_MAX_MESSAGE_BYTES", "1000000",
@@ -55,6 +57,10 @@ public final class ConfigLoader {
         .map(String::trim).filter(s -> !s.isEmpty()).toList();
     announced.forEach(a -> checkAddress("announced-ip", a, problems));
     int udpPort = intValue("udp-port", values, 0, 65535, problems);
+    String udpBind = values.get("udp-bind-address").trim();
+    if (!udpBind.isEmpty()) {
+      checkAddress("udp-bind-address", udpBind, problems);
+    }
     int gc = intValue("gc-period", values, 1, 86_400, problems);
     int maxMessage = intValue("max-message-bytes", values, 1024, 64 * 1024 * 1024, problems);
     int maxCandidates = intValue("max-remote-candidates", values, 1, 10_000, problems);
@@ -63,7 +69,7 @@ public final class ConfigLoader {
       throw new ConfigException(problems);
     }
     return new MediaNodeConfig(host, port, path, announced, udpPort, Duration.ofSeconds(gc), maxMessage,
-        maxCandidates, maxObjects);
+        maxCandidates, maxObjects, udpBind);
   }
 
   private static void readFlags(String[] args, Map<String, String> values, List<String> problems) {

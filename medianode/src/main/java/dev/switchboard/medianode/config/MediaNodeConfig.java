@@ -16,6 +16,7 @@ import java.util.List;
  * @param maxMessageBytes largest JSON-RPC message accepted; bigger ones get an error and are discarded
  * @param maxRemoteCandidates remote ICE candidates accepted per endpoint
  * @param maxObjects media objects this node holds at most (pipelines and elements together)
+ * @param udpBindAddress address the media UDP port binds to; empty means every interface
  */
 public record MediaNodeConfig(
     String host,
@@ -26,7 +27,8 @@ public record MediaNodeConfig(
     Duration gcPeriod,
     int maxMessageBytes,
     int maxRemoteCandidates,
-    int maxObjects) {
+    int maxObjects,
+    String udpBindAddress) {
 
   public MediaNodeConfig {
     announcedAddresses = List.copyOf(announcedAddresses);
@@ -39,17 +41,17 @@ public record MediaNodeConfig(
 
   public MediaNodeConfig withPort(int newPort) {
     return new MediaNodeConfig(host, newPort, path, announcedAddresses, udpPort, gcPeriod, maxMessageBytes,
-        maxRemoteCandidates, maxObjects);
+        maxRemoteCandidates, maxObjects, udpBindAddress);
   }
 
   public MediaNodeConfig withGcPeriod(Duration period) {
     return new MediaNodeConfig(host, port, path, announcedAddresses, udpPort, period, maxMessageBytes,
-        maxRemoteCandidates, maxObjects);
+        maxRemoteCandidates, maxObjects, udpBindAddress);
   }
 
   public MediaNodeConfig withUdpPort(int newUdpPort) {
     return new MediaNodeConfig(host, port, path, announcedAddresses, newUdpPort, gcPeriod, maxMessageBytes,
-        maxRemoteCandidates, maxObjects);
+        maxRemoteCandidates, maxObjects, udpBindAddress);
   }
 
   public String url() {

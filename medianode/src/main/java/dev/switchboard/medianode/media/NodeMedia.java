@@ -31,10 +31,13 @@ public final class NodeMedia {
     this.plane = plane;
   }
 
-  /** Binds the shared UDP port (on every interface) and announces it on the configured or discovered addresses. */
+  /** Binds the shared UDP port (on every interface unless udp-bind-address names one) and announces it on the configured or discovered addresses. */
   public static NodeMedia create(MediaNodeConfig config, Clock clock) throws IOException {
     DtlsCertificate certificate = DtlsCertificate.generateEcdsaP256(clock);
-    MediaPlane plane = MediaPlane.start(new InetSocketAddress(config.udpPort()), certificate, System::nanoTime,
+    InetSocketAddress bind = config.udpBindAddress().isEmpty()
+        ? new InetSocketAddress(config.udpPort())
+        : new InetSocketAddress(InetAddress.ofLiteral(config.udpBindAddress()), config.udpPort());
+    MediaPlane plane = MediaPlane.start(bind, certificate, System::nanoTime,
         clock.millis());
     List<InetAddress> addresses = config.announcedAddresses().isEmpty()
         ? HostAddresses.discover()

@@ -2,7 +2,7 @@ package dev.switchboard.wrapper.command;
 
 import dev.switchboard.contracts.bus.LeaveSession;
 import dev.switchboard.contracts.messages.ParticipantLeft;
-import dev.switchboard.wrapper.media.IceCandidateRelay;
+import dev.switchboard.wrapper.media.EndpointSubscriptions;
 import dev.switchboard.wrapper.media.KurentoRef;
 import dev.switchboard.wrapper.media.MediaReleaser;
 import dev.switchboard.wrapper.messaging.ParticipantPublisher;
@@ -35,15 +35,15 @@ public class LeaveSessionHandler implements CommandHandler<LeaveSession> {
 
   private final SessionStore store;
   private final MediaReleaser releaser;
-  private final IceCandidateRelay relay;
+  private final EndpointSubscriptions subscriptions;
   private final ParticipantPublisher publisher;
   private final SessionTerminator terminator;
 
-  public LeaveSessionHandler(SessionStore store, MediaReleaser releaser, IceCandidateRelay relay,
+  public LeaveSessionHandler(SessionStore store, MediaReleaser releaser, EndpointSubscriptions subscriptions,
       ParticipantPublisher publisher, SessionTerminator terminator) {
     this.store = store;
     this.releaser = releaser;
-    this.relay = relay;
+    this.subscriptions = subscriptions;
     this.publisher = publisher;
     this.terminator = terminator;
   }
@@ -72,7 +72,7 @@ public class LeaveSessionHandler implements CommandHandler<LeaveSession> {
       }
     }
     released.forEach(ref -> {
-      relay.forget(sessionId, ref.id());
+      subscriptions.forget(sessionId, ref.id());
       releaser.release(ref, WebRtcEndpoint.class);
     });
     // Told again on a redelivery, since the first delivery may have died before telling anyone.

@@ -2,7 +2,7 @@ package dev.switchboard.wrapper.command;
 
 import dev.switchboard.contracts.bus.ProcessOffer;
 import dev.switchboard.contracts.messages.Answer;
-import dev.switchboard.wrapper.media.IceCandidateRelay;
+import dev.switchboard.wrapper.media.EndpointSubscriptions;
 import dev.switchboard.wrapper.media.KurentoErrors;
 import dev.switchboard.wrapper.media.MediaReleaser;
 import dev.switchboard.wrapper.media.SdpOffers;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * receiver endpoint connected from the source's publisher. Stateless.
  *
  * <p>Idempotent: a redelivered offer the endpoint already holds gets the stored answer again; a
- * different offer (the client reconnected) replaces the endpoint. When another instance changes
+ * different offer (the client reconnected) replaces the endpoint, within the {@link RejoinBudget}. When another instance changes
  * the endpoint meanwhile, the negotiation starts over from a fresh read, a few times at most.
  */
 @Component
@@ -34,16 +34,18 @@ public class ProcessOfferHandler implements CommandHandler<ProcessOffer> {
   private final SessionStore store;
   private final EndpointAllocator allocator;
   private final PendingCandidates pending;
-  private final IceCandidateRelay relay;
+  private final EndpointSubscriptions subscriptions;
   private final MediaReleaser releaser;
   private final ParticipantPublisher publisher;
+  private final RejoinBudget budget;
 
   public ProcessOfferHandler(SessionStore store, EndpointAllocator allocator, PendingCandidates pending,
-      IceCandidateRelay relay, MediaReleaser releaser, ParticipantPublisher publisher) {
+      EndpointSubscriptions subscriptions, MediaReleaser releaser, ParticipantPublisher publisher, RejoinBudget budget) {
+    this.budget = budget;
     this.store = store;
     this.allocator = allocator;
     this.pending = pending;
-    this.relay = relay;
+    this.subscriptions = subscriptions;
     this.releaser = releaser;
     this.publisher = publisher;
   }
@@ -93,7 +95,7 @@ public class ProcessOfferHandler implements CommandHandler<ProcessOffer> {
       // The receiver gets the source's media; the source's own offer may not be processed yet.
       allocator.getOrCreate(session, target, target).connect(endpoint);
     }
-    relay.relay(sessionId, participantId, target, endpoint);
+    subscriptions.subscribe(sessionId, participantId, target, endpoint);
     String answer;
     try {
       answer = endpoint.processOffer(offer.sdp());
@@ -120,7 +122,7 @@ public class ProcessOfferHandler implements CommandHandler<ProcessOffer> {
   /** The offer was already processed (a redelivery): send the answer the endpoint holds again. */
   private void answerAgain(ProcessOffer offer, WebRtcEndpoint endpoint) {
     log.info("Offer of {} -> {} was already processed: sending its answer again", offer.participantId(), offer.target());
-    relay.relay(offer.sessionId(), offer.participantId(), offer.target(), endpoint);
+    subscriptions.subscribe(offer.sessionId(), offer.participantId(), offer.target(), endpoint);
     publisher.toParticipant(offer.participantId(), new Answer(offer.target(), endpoint.getLocalSessionDescriptor()));
     try {
       // The first delivery may have died before this call; a second call changes nothing.
@@ -131,14 +133,24 @@ public class ProcessOfferHandler implements CommandHandler<ProcessOffer> {
     pending.apply(offer.sessionId(), offer.participantId(), offer.target(), endpoint);
   }
 
-  /** A new offer for a negotiated connection: forget the old endpoint (if still ours) and release it. */
+  /**
+   * A new offer for a negotiated connection: spend one renegotiation of the participant's budget
+   * (refused, changing nothing, when none is left), then forget the old endpoint (if still ours)
+   * and release it.
+   */
   private void replace(ProcessOffer offer, WebRtcEndpoint old) {
+    if (!budget.trySpend(offer.sessionId(), offer.participantId())) {
+      log.info("Renegotiation of {} -> {} refused: more than {} in a minute", offer.participantId(), offer.target(),
+          budget.limit());
+      throw new CommandRejectedException("REJOIN_LIMIT", "More than " + budget.limit()
+          + " renegotiations in a minute; rejoin later");
+    }
     boolean forgotten = offer.participantId().equals(offer.target())
         ? store.removePublisher(offer.sessionId(), offer.participantId(), old.getId())
         : store.removeReceiver(offer.sessionId(), offer.participantId(), offer.target(), old.getId());
     if (forgotten) {
       log.info("Renegotiation of {} -> {}: replacing endpoint {}", offer.participantId(), offer.target(), old.getId());
-      relay.forget(offer.sessionId(), old.getId());
+      subscriptions.forget(offer.sessionId(), old.getId());
       releaser.release(old);
     }
   }

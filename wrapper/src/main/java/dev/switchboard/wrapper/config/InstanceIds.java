@@ -12,7 +12,9 @@ final class InstanceIds {
   /**
    * The suffix keeps two instances in one JVM (or two pods sharing a hostname) apart. A random id
    * also means a restarted instance does not find its saved change-stream position: deployments
-   * that want resumption set a stable {@code instance-id} (for example the pod name).
+   * that want resumption set a stable {@code instance-id} (for example the pod name). Its recorded
+   * endpoint subscriptions are not lost either way: once the old id's heartbeat is stale, another
+   * instance (or the restarted one) takes them over.
    */
   static String generate() {
     byte[] suffix = new byte[3];

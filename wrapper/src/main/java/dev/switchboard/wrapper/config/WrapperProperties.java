@@ -33,6 +33,14 @@ import org.springframework.validation.annotation.Validated;
  * @param mediaServerProbeTimeout how long a media server may take to report its memory use
  * @param mediaServerRetryInterval least time between two connection attempts to a server that is down
  * @param queueDeleteDelay wait between a session's end and the deletion of its queue and exchange
+ * @param connectionLossGrace how long an endpoint may report its connection lost (disconnected, ICE
+ *     failed, a publisher's incoming media stopped) before its participant gets ConnectionFailed
+ * @param rejoinLimitPerMinute renegotiations (new offers replacing a negotiated endpoint) allowed per
+ *     participant in any sliding minute, across all instances; beyond it offers get REJOIN_LIMIT
+ * @param heartbeatInterval how often this instance marks itself alive in {@code wrapper_state}
+ * @param heartbeatTimeout an instance whose heartbeat is older than this is dead and its endpoint
+ *     subscriptions are taken over
+ * @param takeoverScanInterval how often dead instances are looked for
  */
 @Validated
 @ConfigurationProperties("switchboard.wrapper")
@@ -48,7 +56,12 @@ public record WrapperProperties(
     @DefaultValue("1") @Min(1) @Max(64) int listenerConcurrency,
     @DefaultValue("2s") @NotNull Duration mediaServerProbeTimeout,
     @DefaultValue("10s") @NotNull Duration mediaServerRetryInterval,
-    @DefaultValue("2s") @NotNull Duration queueDeleteDelay) {
+    @DefaultValue("2s") @NotNull Duration queueDeleteDelay,
+    @DefaultValue("4s") @NotNull Duration connectionLossGrace,
+    @DefaultValue("6") @Min(1) @Max(1000) int rejoinLimitPerMinute,
+    @DefaultValue("1s") @NotNull Duration heartbeatInterval,
+    @DefaultValue("5s") @NotNull Duration heartbeatTimeout,
+    @DefaultValue("2s") @NotNull Duration takeoverScanInterval) {
 
   public WrapperProperties {
     if (instanceId == null || instanceId.isBlank()) {

@@ -6,7 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import dev.switchboard.contracts.Topology;
 import dev.switchboard.wrapper.config.WrapperProperties;
-import dev.switchboard.wrapper.media.IceCandidateRelay;
+import dev.switchboard.wrapper.media.EndpointSubscriptions;
 import dev.switchboard.wrapper.messaging.SessionQueueConsumers;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,7 +46,7 @@ public class SessionChangeWatcher implements SmartLifecycle {
   private final SessionStore store;
   private final ResumeTokenStore tokens;
   private final SessionQueueConsumers consumers;
-  private final IceCandidateRelay relay;
+  private final EndpointSubscriptions subscriptions;
   private final Clock clock;
   private final String instanceId;
   private final Duration pollInterval;
@@ -56,12 +56,12 @@ public class SessionChangeWatcher implements SmartLifecycle {
   private volatile Thread thread;
 
   public SessionChangeWatcher(MongoTemplate mongo, SessionStore store, ResumeTokenStore tokens,
-      SessionQueueConsumers consumers, IceCandidateRelay relay, Clock clock, WrapperProperties properties) {
+      SessionQueueConsumers consumers, EndpointSubscriptions subscriptions, Clock clock, WrapperProperties properties) {
     this.mongo = mongo;
     this.store = store;
     this.tokens = tokens;
     this.consumers = consumers;
-    this.relay = relay;
+    this.subscriptions = subscriptions;
     this.clock = clock;
     this.instanceId = properties.instanceId();
     this.pollInterval = properties.changeStreamPollInterval();
@@ -189,7 +189,7 @@ public class SessionChangeWatcher implements SmartLifecycle {
         String sessionId = sessionId(change);
         if (sessionId != null) {
           consumers.stop(sessionId);
-          relay.forget(sessionId);
+          subscriptions.forget(sessionId);
         }
       }
       case INVALIDATE, DROP, DROP_DATABASE, RENAME -> {

@@ -4,7 +4,7 @@ import dev.switchboard.contracts.Topology;
 import dev.switchboard.contracts.messages.SessionClosed;
 import dev.switchboard.wrapper.config.WrapperProperties;
 import dev.switchboard.wrapper.logging.LogContext;
-import dev.switchboard.wrapper.media.IceCandidateRelay;
+import dev.switchboard.wrapper.media.EndpointSubscriptions;
 import dev.switchboard.wrapper.media.MediaReleaser;
 import dev.switchboard.wrapper.messaging.ParticipantPublisher;
 import java.time.Clock;
@@ -31,19 +31,19 @@ public class SessionTerminator {
 
   private final SessionStore store;
   private final MediaReleaser releaser;
-  private final IceCandidateRelay relay;
+  private final EndpointSubscriptions subscriptions;
   private final ParticipantPublisher publisher;
   private final RabbitAdmin admin;
   private final TaskScheduler scheduler;
   private final Clock clock;
   private final WrapperProperties properties;
 
-  public SessionTerminator(SessionStore store, MediaReleaser releaser, IceCandidateRelay relay,
+  public SessionTerminator(SessionStore store, MediaReleaser releaser, EndpointSubscriptions subscriptions,
       ParticipantPublisher publisher, RabbitAdmin admin, TaskScheduler scheduler, Clock clock,
       WrapperProperties properties) {
     this.store = store;
     this.releaser = releaser;
-    this.relay = relay;
+    this.subscriptions = subscriptions;
     this.publisher = publisher;
     this.admin = admin;
     this.scheduler = scheduler;
@@ -60,7 +60,7 @@ public class SessionTerminator {
       if (!store.deleteClosing(sessionId)) {
         log.info("Session {} was already deleted", sessionId);
       }
-      relay.forget(sessionId);
+      subscriptions.forget(sessionId);
       try {
         publisher.toSession(sessionId, new SessionClosed(sessionId, reason));
       } catch (RuntimeException e) {

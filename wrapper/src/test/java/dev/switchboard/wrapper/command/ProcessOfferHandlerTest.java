@@ -114,6 +114,30 @@ class ProcessOfferHandlerTest {
   }
 
   @Test
+  void renegotiationsBeyondTheBudgetAreRefusedAndChangeNothing() {
+    fixture.offers.handle(fixture.offer(sessionId, "p1", "p1", "offer-0"));
+    int limit = fixture.budget.limit();
+    for (int i = 1; i <= limit; i++) {
+      fixture.offers.handle(fixture.offer(sessionId, "p1", "p1", "offer-" + i));
+    }
+    FakeEndpoint current = publisherOf("p1");
+
+    assertThatThrownBy(() -> fixture.offers.handle(fixture.offer(sessionId, "p1", "p1", "one too many")))
+        .isInstanceOfSatisfying(CommandRejectedException.class, e -> assertThat(e.code()).isEqualTo("REJOIN_LIMIT"));
+    assertThat(publisherOf("p1").id()).as("the endpoint stays").isEqualTo(current.id());
+    assertThat(current.released()).isFalse();
+    assertThat(current.remote()).isEqualTo("offer-" + limit);
+
+    // The other participant's budget is its own; a new endpoint (first offer) is no renegotiation.
+    fixture.offers.handle(fixture.offer(sessionId, "p2", "p1", "recv"));
+    fixture.offers.handle(fixture.offer(sessionId, "p2", "p1", "recv again"));
+
+    fixture.clock.advance(java.time.Duration.ofSeconds(61));
+    fixture.offers.handle(fixture.offer(sessionId, "p1", "p1", "a minute later"));
+    assertThat(publisherOf("p1").remote()).isEqualTo("a minute later");
+  }
+
+  @Test
   void anUnknownTargetIsRejectedWithoutCreatingAnything() {
     int endpoints = fixture.servers.server("a").endpoints().size();
 

@@ -10,7 +10,7 @@ import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 
 import com.mongodb.client.MongoClient;
-import dev.switchboard.wrapper.media.IceCandidateRelay;
+import dev.switchboard.wrapper.media.EndpointSubscriptions;
 import dev.switchboard.wrapper.media.KurentoRef;
 import dev.switchboard.wrapper.media.MediaServerPool;
 import dev.switchboard.wrapper.messaging.SessionQueueConsumers;
@@ -42,7 +42,7 @@ class SessionChangeWatcherTest {
   private static ResumeTokenStore tokens;
 
   private final SessionQueueConsumers consumers = mock(SessionQueueConsumers.class);
-  private final IceCandidateRelay relay = mock(IceCandidateRelay.class);
+  private final EndpointSubscriptions relay = mock(EndpointSubscriptions.class);
   private SessionChangeWatcher watcher;
 
   @BeforeAll

@@ -9,10 +9,15 @@ import static org.mockito.Mockito.when;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.kurento.client.ConnectionState;
+import org.kurento.client.ConnectionStateChangedEvent;
 import org.kurento.client.EventListener;
 import org.kurento.client.IceCandidate;
 import org.kurento.client.IceCandidateFoundEvent;
 import org.kurento.client.KurentoObject;
+import org.kurento.client.MediaFlowInStateChangedEvent;
+import org.kurento.client.MediaFlowState;
+import org.kurento.client.MediaType;
 import org.kurento.client.ListenerSubscription;
 import org.kurento.client.MediaElement;
 import org.kurento.client.WebRtcEndpoint;
@@ -32,6 +37,8 @@ public final class FakeEndpoint {
   private final List<IceCandidate> candidates = new CopyOnWriteArrayList<>();
   private final List<String> sinks = new CopyOnWriteArrayList<>();
   private final List<EventListener<IceCandidateFoundEvent>> listeners = new CopyOnWriteArrayList<>();
+  private final List<EventListener<ConnectionStateChangedEvent>> connectionListeners = new CopyOnWriteArrayList<>();
+  private final List<EventListener<MediaFlowInStateChangedEvent>> flowInListeners = new CopyOnWriteArrayList<>();
 
   @SuppressWarnings("unchecked")
   FakeEndpoint(String id, FakeMediaServer server) {
@@ -67,6 +74,14 @@ public final class FakeEndpoint {
     doAnswer(invocation -> gatherCalls.incrementAndGet()).when(proxy).gatherCandidates();
     when(proxy.addIceCandidateFoundListener(any())).thenAnswer(invocation -> {
       listeners.add(invocation.getArgument(0));
+      return mock(ListenerSubscription.class);
+    });
+    when(proxy.addConnectionStateChangedListener(any())).thenAnswer(invocation -> {
+      connectionListeners.add(invocation.getArgument(0));
+      return mock(ListenerSubscription.class);
+    });
+    when(proxy.addMediaFlowInStateChangedListener(any())).thenAnswer(invocation -> {
+      flowInListeners.add(invocation.getArgument(0));
       return mock(ListenerSubscription.class);
     });
     doAnswer(invocation -> sinks.add(((KurentoObject) invocation.getArgument(0)).getId()))
@@ -118,5 +133,20 @@ public final class FakeEndpoint {
   public void emit(IceCandidate candidate) {
     IceCandidateFoundEvent event = new IceCandidateFoundEvent(proxy, "0", List.of(), "IceCandidateFound", candidate);
     listeners.forEach(listener -> listener.onEvent(event));
+  }
+
+  /** Emits ConnectionStateChanged to every subscribed listener. */
+  public void emitConnection(ConnectionState newState) {
+    ConnectionState old = newState == ConnectionState.CONNECTED ? ConnectionState.DISCONNECTED : ConnectionState.CONNECTED;
+    ConnectionStateChangedEvent event = new ConnectionStateChangedEvent(proxy, "0", List.of(), "ConnectionStateChanged",
+        old, newState);
+    connectionListeners.forEach(listener -> listener.onEvent(event));
+  }
+
+  /** Emits MediaFlowInStateChanged for video to every subscribed listener. */
+  public void emitFlowIn(MediaFlowState state) {
+    MediaFlowInStateChangedEvent event = new MediaFlowInStateChangedEvent(proxy, "0", List.of(),
+        "MediaFlowInStateChanged", state, "default", MediaType.VIDEO);
+    flowInListeners.forEach(listener -> listener.onEvent(event));
   }
 }

@@ -17,13 +17,16 @@ import dev.switchboard.wrapper.command.JoinSessionHandler;
 import dev.switchboard.wrapper.command.LeaveSessionHandler;
 import dev.switchboard.wrapper.command.PendingCandidates;
 import dev.switchboard.wrapper.command.ProcessOfferHandler;
-import dev.switchboard.wrapper.media.IceCandidateRelay;
+import dev.switchboard.wrapper.command.RejoinBudget;
+import dev.switchboard.wrapper.media.ConnectionLossWatch;
+import dev.switchboard.wrapper.media.EndpointSubscriptions;
 import dev.switchboard.wrapper.media.KurentoRef;
 import dev.switchboard.wrapper.media.MediaReleaser;
 import dev.switchboard.wrapper.media.MediaServerPool;
 import dev.switchboard.wrapper.messaging.ParticipantPublisher;
 import dev.switchboard.wrapper.session.SessionStore;
 import dev.switchboard.wrapper.session.SessionTerminator;
+import dev.switchboard.wrapper.session.SubscriptionLedger;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -53,12 +56,16 @@ public final class HandlerFixture implements AutoCloseable {
   public final RabbitAdmin admin = mock(RabbitAdmin.class);
   public final TaskScheduler scheduler = mock(TaskScheduler.class);
   public final MediaReleaser releaser = new MediaReleaser(pool);
-  public final IceCandidateRelay relay = new IceCandidateRelay(publisher);
+  public final ConnectionLossWatch lossWatch = new ConnectionLossWatch(publisher, clock, servers.properties());
+  public final SubscriptionLedger ledger = new SubscriptionLedger(template, clock, servers.properties());
+  public final EndpointSubscriptions relay = new EndpointSubscriptions(publisher, lossWatch, ledger);
+  public final RejoinBudget budget = new RejoinBudget(template, clock, servers.properties());
   public final PendingCandidates pending = new PendingCandidates(store);
   public final EndpointAllocator allocator = new EndpointAllocator(store, servers.endpointFactory(), releaser, pending);
   public final SessionTerminator terminator = new SessionTerminator(store, releaser, relay, publisher, admin, scheduler,
       clock, servers.properties());
-  public final ProcessOfferHandler offers = new ProcessOfferHandler(store, allocator, pending, relay, releaser, publisher);
+  public final ProcessOfferHandler offers = new ProcessOfferHandler(store, allocator, pending, relay, releaser, publisher,
+      budget);
   public final AddIceCandidateHandler candidates = new AddIceCandidateHandler(store);
   public final JoinSessionHandler joins = new JoinSessionHandler(store, publisher);
   public final LeaveSessionHandler leaves = new LeaveSessionHandler(store, releaser, relay, publisher, terminator);
