@@ -2,11 +2,11 @@ package dev.switchboard.wrapper.config;
 
 import dev.switchboard.wrapper.media.KurentoConnector;
 import dev.switchboard.wrapper.media.MediaServerPool;
+import dev.switchboard.wrapper.media.SessionKeepingKurentoClient;
 import dev.switchboard.wrapper.media.WebRtcEndpointFactory;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
-import org.kurento.client.KurentoClient;
 import org.kurento.client.WebRtcEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,10 +14,10 @@ import org.springframework.context.annotation.Configuration;
 /** Wires the media-server pool and the Kurento client seams; beans only. */
 @Configuration(proxyBeanMethods = false)
 public class MediaConfiguration {
-  /** The real connector: one Kurento JSON-RPC WebSocket per server. */
+  /** The real connector: one Kurento JSON-RPC WebSocket per server, never closing its session (see the client). */
   @Bean
   KurentoConnector kurentoConnector() {
-    return (server, listener) -> KurentoClient.create(server.uri(), listener);
+    return (server, listener) -> SessionKeepingKurentoClient.connect(server.uri(), listener);
   }
 
   @Bean

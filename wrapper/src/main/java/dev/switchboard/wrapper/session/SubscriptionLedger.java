@@ -76,6 +76,14 @@ public class SubscriptionLedger {
         new UpdateOptions().upsert(true));
   }
 
+  /**
+   * Marks this instance as gone at once (a graceful stop): the survivors' next scan takes its
+   * subscriptions over, instead of waiting for the heartbeat timeout.
+   */
+  public void resign() {
+    collection().updateOne(Filters.eq("_id", instanceId), Updates.set(HEARTBEAT_AT, new Date(0)));
+  }
+
   /** This instance's own entries, unless another instance has claimed its document (it took them over). */
   public List<WatchedEndpoint> ownUnclaimed() {
     Document own = collection().find(Filters.and(Filters.eq("_id", instanceId), Filters.exists(CLAIMED_BY, false)))

@@ -64,6 +64,10 @@ public class SubscriptionTakeover implements SmartLifecycle {
     scans = scheduler.scheduleWithFixedDelay(this::scanQuietly, properties.takeoverScanInterval());
   }
 
+  /**
+   * A graceful stop hands this instance's subscriptions over at once: the media objects stay
+   * alive (the client never sends closeSession) and a survivor subscribes within one scan.
+   */
   @Override
   public void stop() {
     stopHeartbeat();
@@ -71,6 +75,12 @@ public class SubscriptionTakeover implements SmartLifecycle {
     if (scanning != null) {
       scanning.cancel(false);
       scans = null;
+    }
+    try {
+      ledger.resign();
+    } catch (RuntimeException e) {
+      log.warn("Could not hand this instance's subscriptions over on stop; survivors take them after the heartbeat timeout: {}",
+          e.toString());
     }
   }
 
