@@ -9,18 +9,27 @@ import dev.switchboard.webrtc.dtls.DtlsRole;
 import dev.switchboard.webrtc.ice.IceCandidate;
 import dev.switchboard.webrtc.ice.IceControllingChecker;
 import dev.switchboard.webrtc.ice.IceCredentials;
+import dev.switchboard.webrtc.ice.IceUsername;
 import dev.switchboard.webrtc.rtcp.RtcpScanner;
 import dev.switchboard.webrtc.rtp.RtpHeader;
+import dev.switchboard.webrtc.sdp.AnswerOptions;
 import dev.switchboard.webrtc.sdp.LocalOffer;
 import dev.switchboard.webrtc.sdp.MediaDescription;
 import dev.switchboard.webrtc.sdp.MediaKind;
 import dev.switchboard.webrtc.sdp.NegotiatedMedia;
 import dev.switchboard.webrtc.sdp.NegotiatedSession;
 import dev.switchboard.webrtc.sdp.OfferOptions;
+import dev.switchboard.webrtc.sdp.SdpAnswerer;
 import dev.switchboard.webrtc.sdp.SdpOfferer;
 import dev.switchboard.webrtc.sdp.SessionDescription;
 import dev.switchboard.webrtc.srtp.SrtpProfile;
 import dev.switchboard.webrtc.srtp.SrtpSession;
+import dev.switchboard.webrtc.stun.StunClass;
+import dev.switchboard.webrtc.stun.StunDecoder;
+import dev.switchboard.webrtc.stun.StunIntegrity;
+import dev.switchboard.webrtc.stun.StunMessage;
+import dev.switchboard.webrtc.stun.StunParseException;
+import dev.switchboard.webrtc.stun.StunWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -39,9 +48,12 @@ import java.util.UUID;
 
 /**
  * A WebRTC peer without a browser, in the client role: offers like a browser, runs ICE as the
- * controlling agent (RFC 8445 §7.2.5.2, regular nomination with USE-CANDIDATE), DTLS as client
- * (RFC 5763 §5, our offer says actpass and an SFU answers passive) and SRTP; sends synthetic RTP
- * and counts what it receives. Used by tests and the load generator.
+ * controlling agent (RFC 8445 §7.2.5.2, regular nomination with USE-CANDIDATE), DTLS in the role
+ * the answer leaves us (RFC 5763 §5: client when the SFU answers passive, server when it answers
+ * active, as Janus does) and SRTP; sends synthetic RTP and counts what it receives. It can also
+ * answer an SFU's offer ({@link #acceptOffer}, Janus's subscribers): then it is an ICE-lite agent
+ * that answers the SFU's checks and the DTLS server. It answers connectivity checks in both roles,
+ * so full ICE agents (Janus) see their own checks succeed. Used by tests and the load generator.
  *
  * <p>Threading: one receive thread per peer, or a shared {@link PeerReceivers}; {@link #send} may
  * be called from any thread (it is synchronised, because the SRTP sender state is not
@@ -65,10 +77,12 @@ public final class HeadlessPeer implements AutoCloseable {
   private final RtcpScanner rxScanner = new RtcpScanner();
   private LocalOffer offer;
   private NegotiatedSession negotiated;
+  private volatile boolean answerer;
   private final List<InetSocketAddress> remoteCandidates = new ArrayList<>();
   private volatile IceControllingChecker checker;
   private volatile InetSocketAddress remote;
   private volatile SrtpSession srtp;
+  private volatile SrtpProfile srtpProfile;
   private volatile boolean closed;
   private volatile Set<Long> announcedSsrcs = Set.of();
   private int audioPayloadType = -1;
@@ -126,6 +140,25 @@ public final class HeadlessPeer implements AutoCloseable {
     }
     SessionDescription answer = SessionDescription.parse(answerSdp);
     negotiated = SdpOfferer.acceptAnswer(offer, answer);
+    applyNegotiated(answer);
+  }
+
+  /**
+   * Answers an SFU's offer (Janus sends one to each subscriber): recvonly or sendonly as our
+   * options say, ICE-lite, DTLS server ({@code setup:passive}), our one host candidate. Then call
+   * {@link #connect()}, which waits for the SFU's connectivity checks.
+   */
+  public String acceptOffer(String offerSdp) {
+    SessionDescription remoteOffer = SessionDescription.parse(offerSdp);
+    IceCandidate candidate = IceCandidate.host("1", options.bindAddress(), port(), 65535);
+    negotiated = SdpAnswerer.answer(remoteOffer, new AnswerOptions(ice, certificate.fingerprint(), List.of(candidate),
+        options.receive(), options.send(), false, 0, 0, cname, cname, RANDOM));
+    answerer = true;
+    applyNegotiated(remoteOffer);
+    return negotiated.sdp();
+  }
+
+  private void applyNegotiated(SessionDescription remoteDescription) {
     Set<Long> ssrcs = new HashSet<>();
     for (NegotiatedMedia m : negotiated.media()) {
       ssrcs.addAll(m.remoteSsrcs());
@@ -138,7 +171,7 @@ public final class HeadlessPeer implements AutoCloseable {
       }
     }
     announcedSsrcs = Set.copyOf(ssrcs);
-    for (MediaDescription m : answer.media()) {
+    for (MediaDescription m : remoteDescription.media()) {
       for (String value : m.attributes("candidate")) {
         addRemoteCandidate(IceCandidate.parse(value));
       }
@@ -164,32 +197,50 @@ public final class HeadlessPeer implements AutoCloseable {
    */
   public void connect() {
     if (negotiated == null) {
-      throw new IllegalStateException("acceptAnswer first");
+      throw new IllegalStateException("acceptAnswer or acceptOffer first");
     }
     long deadline = System.nanoTime() + options.connectTimeout().toNanos();
-    checker = new IceControllingChecker(ice, negotiated.remoteIce(),
-        IceCandidate.priority(IceCandidate.HOST_TYPE_PREFERENCE, 65535, 1), true);
-    while (remote == null) {
-      if (System.nanoTime() - deadline > 0) {
-        throw new IllegalStateException("ICE did not connect within " + options.connectTimeout()
-            + " to any of " + candidates());
+    if (answerer) {
+      // As the ICE-lite side we only answer: the SFU's first valid check gives the path.
+      while (remote == null) {
+        if (System.nanoTime() - deadline > 0) {
+          throw new IllegalStateException("no connectivity check from the offerer within " + options.connectTimeout());
+        }
+        sleep(CHECK_INTERVAL_MILLIS / 5);
       }
-      for (InetSocketAddress candidate : candidates()) {
-        sendRaw(checker.nextRequest(Instant.now()), candidate);
+    } else {
+      checker = new IceControllingChecker(ice, negotiated.remoteIce(),
+          IceCandidate.priority(IceCandidate.HOST_TYPE_PREFERENCE, 65535, 1), true);
+      while (remote == null) {
+        if (System.nanoTime() - deadline > 0) {
+          throw new IllegalStateException("ICE did not connect within " + options.connectTimeout()
+              + " to any of " + candidates());
+        }
+        for (InetSocketAddress candidate : candidates()) {
+          sendRaw(checker.nextRequest(Instant.now()), candidate);
+        }
+        sleep(CHECK_INTERVAL_MILLIS);
       }
-      sleep(CHECK_INTERVAL_MILLIS);
+      consent = Thread.ofVirtual().name("peer-consent").start(this::consentLoop);
     }
-    consent = Thread.ofVirtual().name("peer-consent").start(this::consentLoop);
+    // Our answer said passive, or the SFU's answer said active: then we are the DTLS server.
+    DtlsRole role = answerer || "active".equals(negotiated.remoteSetup()) ? DtlsRole.SERVER : DtlsRole.CLIENT;
     DtlsResult result;
     try {
       long left = Math.max(1_000_000, deadline - System.nanoTime());
-      result = new DtlsHandshake(CLOCK).run(DtlsRole.CLIENT, certificate, negotiated.remoteFingerprint(), dtls,
+      result = new DtlsHandshake(CLOCK).run(role, certificate, negotiated.remoteFingerprint(), dtls,
           SrtpProfile.DEFAULT_PREFERENCE,
           java.time.Duration.ofNanos(left));
     } catch (DtlsHandshakeException e) {
       throw new IllegalStateException("DTLS failed: " + e.getMessage(), e);
     }
-    srtp = SrtpSession.create(result.srtpKeyMaterial(), true);
+    srtpProfile = result.srtpKeyMaterial().profile();
+    srtp = SrtpSession.create(result.srtpKeyMaterial(), role == DtlsRole.CLIENT);
+  }
+
+  /** The SRTP protection profile DTLS agreed on, or null before {@link #connect()} succeeded. */
+  public SrtpProfile srtpProfile() {
+    return srtpProfile;
   }
 
   private synchronized List<InetSocketAddress> candidates() {
@@ -302,6 +353,10 @@ public final class HeadlessPeer implements AutoCloseable {
   private void onDatagram(byte[] buf, int len, InetSocketAddress from) {
     int first = len > 0 ? buf[0] & 0xFF : -1;
     if (first >= 0 && first <= 3) {
+      if (StunDecoder.looksLikeStun(buf, 0, len) && (buf[0] & 0x01) == 0 && (buf[1] & 0x10) == 0) {
+        answerCheck(buf, len, from); // class bits 00: a request
+        return;
+      }
       IceControllingChecker c = checker;
       if (c != null && c.onResponse(buf, 0, len) && remote == null) {
         remote = from;
@@ -310,6 +365,33 @@ public final class HeadlessPeer implements AutoCloseable {
       dtls.offer(buf, 0, len);
     } else if (first >= 128 && first <= 191) {
       onSrtp(buf, len, rxHeader, rxScanner);
+    }
+  }
+
+  /**
+   * Answers a full ICE agent's Binding request (RFC 8445 §7.3) signed with our password. Roles are
+   * not checked: as offerer we are controlling and the SFU controlled, as answerer we said
+   * ice-lite and the SFU controls, so no conflict can arise with the SFUs we talk to.
+   */
+  private void answerCheck(byte[] buf, int len, InetSocketAddress from) {
+    StunMessage request;
+    try {
+      request = StunDecoder.decode(buf, 0, len);
+    } catch (StunParseException e) {
+      return;
+    }
+    String username = request.username();
+    if (!request.isBinding(StunClass.REQUEST) || username == null || !request.hasMessageIntegrity()
+        || !ice.ufrag().equals(IceUsername.localUfrag(username))) {
+      return;
+    }
+    byte[] key = StunIntegrity.shortTermKey(ice.pwd());
+    if (!StunIntegrity.verifyMessageIntegrity(buf, 0, len, key)) {
+      return;
+    }
+    sendRaw(StunWriter.response(request.transactionId()).xorMappedAddress(from).build(key, true), from);
+    if (answerer && (remote == null || request.useCandidate())) {
+      remote = from;
     }
   }
 

@@ -33,10 +33,12 @@ public final class PeerStats {
 
   /**
    * Counts, from now on, the synthetic packets whose send stamp lies in {@code [fromNanos, toNanos)}
-   * ({@link System#nanoTime()} values), so a benchmark can count loss inside a window exactly.
+   * ({@link System#nanoTime()} values), so a benchmark can count loss inside a window exactly. Also
+   * forgets the latency samples kept so far, so a load ramp's steps do not mix.
    */
   public void countWindow(long fromNanos, long toNanos) {
     windowPackets.set(0);
+    latencyCount.set(0);
     windowFrom = fromNanos;
     windowTo = toNanos;
   }
