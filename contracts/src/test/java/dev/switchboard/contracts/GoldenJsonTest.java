@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.contracts.bus.AddIceCandidate;
 import dev.switchboard.contracts.bus.Command;
 import dev.switchboard.contracts.bus.CreateSession;
+import dev.switchboard.contracts.bus.DrainMediaServer;
+import dev.switchboard.contracts.bus.UndrainMediaServer;
 import dev.switchboard.contracts.bus.JoinSession;
 import dev.switchboard.contracts.bus.LeaveSession;
 import dev.switchboard.contracts.bus.ProcessOffer;
@@ -56,6 +58,10 @@ class GoldenJsonTest {
         Arguments.of("bus/addIceCandidate.json", Command.class, new AddIceCandidate("c-4", "s-1", "p-1", "p-1",
             "candidate:1 1 udp 2122260223 192.0.2.2 44349 typ host", "0", 0, T.plusSeconds(3))),
         Arguments.of("bus/leaveSession.json", Command.class, new LeaveSession("c-5", "s-1", "p-1", T.plusSeconds(4))),
+        Arguments.of("bus/drainMediaServer.json", Command.class,
+            new DrainMediaServer("c-6", "medianode-2", true, T.plusSeconds(5))),
+        Arguments.of("bus/undrainMediaServer.json", Command.class,
+            new UndrainMediaServer("c-7", "medianode-2", T.plusSeconds(6))),
         Arguments.of("messages/existingParticipants.json", Delivery.class,
             new Delivery(1, new ExistingParticipants(List.of(new ParticipantView("p-2", "Grace"))))),
         Arguments.of("messages/participantJoined.json", Delivery.class, new Delivery(2, new ParticipantJoined("p-3", "Linus"))),

@@ -204,13 +204,17 @@ public final class LocalCluster implements AutoCloseable {
 
   /**
    * Starts a stopped or killed child again with the same arguments (same ports, same data), as
-   * Kubernetes restarts a pod in place, and waits until it is healthy.
+   * Kubernetes restarts a pod in place, and waits until it is healthy. Several children may be
+   * restarting at once: only the swap in the list is exclusive, not the wait.
    */
-  public synchronized void restart(String name) throws Exception {
-    ChildProcess old = child(name);
-    ChildProcess fresh = old.restart();
-    children.set(children.indexOf(old), fresh);
-    writePids();
+  public void restart(String name) throws Exception {
+    ChildProcess fresh;
+    synchronized (this) {
+      ChildProcess old = child(name);
+      fresh = old.restart();
+      children.set(children.indexOf(old), fresh);
+      writePids();
+    }
     fresh.awaitHealthy(START_TIMEOUT);
   }
 

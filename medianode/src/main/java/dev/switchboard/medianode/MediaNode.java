@@ -134,6 +134,11 @@ public final class MediaNode implements AutoCloseable {
     return onControl(objects::size);
   }
 
+  /** Pipelines alive on this node (tests count them to check that a session has exactly one). */
+  public int pipelineCount() {
+    return onControl(() -> objects.pipelines().size());
+  }
+
   public int sessionCount() {
     return onControl(sessions::size);
   }

@@ -2,6 +2,8 @@ package dev.switchboard.api.bus;
 
 import dev.switchboard.contracts.bus.AddIceCandidate;
 import dev.switchboard.contracts.bus.CreateSession;
+import dev.switchboard.contracts.bus.DrainMediaServer;
+import dev.switchboard.contracts.bus.UndrainMediaServer;
 import dev.switchboard.contracts.bus.JoinSession;
 import dev.switchboard.contracts.bus.LeaveSession;
 import dev.switchboard.contracts.bus.ProcessOffer;
@@ -40,6 +42,14 @@ public class CommandFactory {
 
   public LeaveSession leaveSession(String sessionId, String participantId) {
     return new LeaveSession(newId(), sessionId, participantId, clock.instant());
+  }
+
+  public DrainMediaServer drainMediaServer(String mediaServer, boolean moveSessions) {
+    return new DrainMediaServer(newId(), mediaServer, moveSessions, clock.instant());
+  }
+
+  public UndrainMediaServer undrainMediaServer(String mediaServer) {
+    return new UndrainMediaServer(newId(), mediaServer, clock.instant());
   }
 
   private static String newId() {

@@ -21,8 +21,12 @@ import org.springframework.validation.annotation.Validated;
  * @param maxMessagesPerPoll most messages one poll returns
  * @param maxBodyBytes largest request body; larger ones get 413
  * @param maxSdpBytes largest SDP offer (UTF-8 bytes)
- * @param pollLeaseMargin how much longer than its wait a poll's lease lasts
+ * @param pollLeaseMargin how long a poll's lease lasts after it was taken or last renewed (a waiting
+ *     poll renews it every half of this): how long a poll on an instance that died keeps the
+ *     participant's next poll out
  * @param confirmTimeout how long a publish waits for the broker's confirm before answering 503
+ * @param adminKey bearer key of the operator routes under {@code /api/admin}; unset (the default)
+ *     disables them (403 ADMIN_DISABLED). Never logged.
  */
 @Validated
 @ConfigurationProperties("switchboard.api")
@@ -33,14 +37,36 @@ public record ApiProperties(
     @DefaultValue("262144") @Min(1024) @Max(16 * 1024 * 1024) int maxBodyBytes,
     @DefaultValue("65536") @Min(256) int maxSdpBytes,
     @DefaultValue("5s") @NotNull @DurationMin(millis = 500) Duration pollLeaseMargin,
-    @DefaultValue("5s") @NotNull @DurationMin(millis = 100) Duration confirmTimeout) {
+    @DefaultValue("5s") @NotNull @DurationMin(millis = 100) Duration confirmTimeout,
+    String adminKey) {
 
   /** The development secret in application.yaml; using it makes the api log a warning at start-up. */
   public static final String DEV_TOKEN_SECRET = "dev-only-insecure-token-secret-change-me-before-deploying";
 
-  /** How long the lease of a poll that waits {@code wait} lasts: the wait plus a margin for the work around it. */
-  public Duration pollLease(Duration wait) {
-    return wait.plus(pollLeaseMargin);
+  /**
+   * How long a poll's lease lasts from when it was taken or last renewed. Short and renewed, rather
+   * than as long as the wait: a poll on an instance that died must not lock its participant out
+   * for a whole long-poll wait.
+   */
+  public Duration pollLease() {
+    return pollLeaseMargin;
+  }
+
+  /** How often a waiting poll renews its lease: twice per lease, so one slow renewal does not lose it. */
+  public Duration pollLeaseRenewal() {
+    return pollLeaseMargin.dividedBy(2);
+  }
+
+  public boolean adminEnabled() {
+    return adminKey != null && !adminKey.isBlank();
+  }
+
+  /** Keeps the admin key out of logs and error reports that print the settings. */
+  @Override
+  public String toString() {
+    return "ApiProperties[maxPollWait=" + maxPollWait + ", maxMessagesPerPoll=" + maxMessagesPerPoll
+        + ", maxBodyBytes=" + maxBodyBytes + ", maxSdpBytes=" + maxSdpBytes + ", pollLeaseMargin=" + pollLeaseMargin
+        + ", confirmTimeout=" + confirmTimeout + ", adminEnabled=" + adminEnabled() + "]";
   }
 
   public boolean usesDevTokenSecret() {

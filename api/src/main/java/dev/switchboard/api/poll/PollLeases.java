@@ -82,6 +82,15 @@ public class PollLeases {
     return mongo.updateFirst(ours, new Update().set(ACKED, acked), COLLECTION).getMatchedCount() == 1;
   }
 
+  /**
+   * Pushes the lease's end to {@code until} while this poll still holds it (a waiting poll, now
+   * and then); false when it was lost (it expired and another poll may have taken it).
+   */
+  public boolean renew(String participantId, String owner, Instant now, Instant until) {
+    Query ours = Query.query(Criteria.where(ID).is(participantId).and(LEASE_OWNER).is(owner).and(LEASE_UNTIL).gt(Date.from(now)));
+    return mongo.updateFirst(ours, new Update().set(LEASE_UNTIL, Date.from(until)), COLLECTION).getMatchedCount() == 1;
+  }
+
   /** Ends the lease if it is still ours; the next poll may start at once. */
   public void release(String participantId, String owner, Instant now) {
     Query ours = Query.query(Criteria.where(ID).is(participantId).and(LEASE_OWNER).is(owner));

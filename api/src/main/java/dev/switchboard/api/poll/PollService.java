@@ -25,12 +25,15 @@ import org.springframework.stereotype.Service;
  * any poll:
  *
  * <ol>
- *   <li>take the participant's lease (one poll at a time, across instances, else 409);
+ *   <li>take the participant's lease (one poll at a time, across instances, else 409); it is
+ *       short and renewed while the poll waits, so that a poll on an instance that dies keeps
+ *       the participant's next poll out only briefly;
  *   <li>acknowledge: if {@code after} is beyond the acknowledged seq, record it, then remove
  *       that many messages from the head of the queue;
  *   <li>peek: read up to a page of messages, number them from the acknowledged seq on, and put
  *       them back in place: a message leaves the queue only once a later poll acknowledges it;
- *   <li>if there was nothing and the client is willing to wait, wait for a message and peek;
+ *   <li>if there was nothing and the client is willing to wait, wait for a message (renewing the
+ *       lease; if it was lost, answer nothing) and peek;
  *   <li>close the channel, then release the lease.
  * </ol>
  *
@@ -92,7 +95,7 @@ public class PollService {
     boolean leased = false;
     try {
       Instant now = clock.instant();
-      long acked = leases.acquire(participantId, owner, now, now.plus(properties.pollLease(wait)));
+      long acked = leases.acquire(participantId, owner, now, now.plus(properties.pollLease()));
       leased = true;
       if (after > acked) {
         if (!leases.advance(participantId, owner, after, clock.instant())) {
@@ -109,7 +112,8 @@ public class PollService {
       }
       int max = properties.maxMessagesPerPoll();
       List<byte[]> bodies = queue.peek(max);
-      if (bodies.isEmpty() && wait.isPositive() && queue.awaitMessage(wait)) {
+      if (bodies.isEmpty() && wait.isPositive()
+          && queue.awaitMessage(wait, properties.pollLeaseRenewal(), () -> renew(participantId, owner))) {
         bodies = queue.peek(max);
       }
       return numbering.number(acked, bodies);
@@ -126,6 +130,18 @@ public class PollService {
       if (leased) {
         releaseQuietly(participantId, owner);
       }
+    }
+  }
+
+  /** Renews a waiting poll's lease; false (stop waiting, answer nothing) when it is lost or cannot be renewed. */
+  private boolean renew(String participantId, String owner) {
+    Instant now = clock.instant();
+    try {
+      return leases.renew(participantId, owner, now, now.plus(properties.pollLease()));
+    } catch (RuntimeException e) {
+      // MongoDB unreachable: the lease may expire under us, so numbering messages would be unsafe.
+      log.warn("Could not renew the poll lease of {}: {}", participantId, e.toString());
+      return false;
     }
   }
 

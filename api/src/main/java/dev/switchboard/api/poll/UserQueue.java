@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import org.springframework.amqp.AmqpIOException;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.connection.RabbitUtils;
@@ -93,10 +94,11 @@ final class UserQueue implements AutoCloseable {
 
   /**
    * Waits up to {@code wait} for a message without spinning: a consumer with prefetch 1 wakes us
-   * when one is delivered. Whatever it received is put back before returning, so the caller
-   * peeks it in order. Returns whether a message arrived.
+   * when one is delivered. Every {@code renewEvery} of waiting it asks {@code stillOurs} (the
+   * poll's lease renewal) and gives up when that says no. Whatever it received is put back before
+   * returning, so the caller peeks it in order. Returns whether a message arrived.
    */
-  boolean awaitMessage(Duration wait) throws IOException {
+  boolean awaitMessage(Duration wait, Duration renewEvery, BooleanSupplier stillOurs) throws IOException {
     CompletableFuture<Boolean> arrived = new CompletableFuture<>();
     channel.basicQos(1);
     String consumerTag = channel.basicConsume(queue, false, new DefaultConsumer(channel) {
@@ -116,8 +118,21 @@ final class UserQueue implements AutoCloseable {
       }
     });
     try {
-      return arrived.get(wait.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException | ExecutionException e) {
+      long deadline = System.nanoTime() + wait.toNanos();
+      while (true) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        try {
+          return arrived.get(Math.min(left, renewEvery.toNanos()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+          if (deadline - System.nanoTime() > 0 && !stillOurs.getAsBoolean()) {
+            return false;
+          }
+        }
+      }
+    } catch (ExecutionException e) {
       return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -11,6 +11,10 @@ public enum ErrorCode {
   INVALID_PARAMETER(HttpStatus.BAD_REQUEST),
   TOKEN_MISSING(HttpStatus.UNAUTHORIZED),
   TOKEN_INVALID(HttpStatus.FORBIDDEN),
+  /** The operator routes are off: no {@code switchboard.api.admin-key} is configured. */
+  ADMIN_DISABLED(HttpStatus.FORBIDDEN),
+  ADMIN_KEY_MISSING(HttpStatus.UNAUTHORIZED),
+  ADMIN_KEY_INVALID(HttpStatus.FORBIDDEN),
   SESSION_NOT_FOUND(HttpStatus.NOT_FOUND),
   PARTICIPANT_NOT_FOUND(HttpStatus.NOT_FOUND),
   NOT_FOUND(HttpStatus.NOT_FOUND),

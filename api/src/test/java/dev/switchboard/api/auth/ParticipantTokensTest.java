@@ -44,6 +44,6 @@ class ParticipantTokensTest {
   }
 
   static ApiProperties properties(String secret) {
-    return new ApiProperties(secret, Duration.ofSeconds(30), 100, 262144, 65536, Duration.ofSeconds(5), Duration.ofSeconds(5));
+    return new ApiProperties(secret, Duration.ofSeconds(30), 100, 262144, 65536, Duration.ofSeconds(5), Duration.ofSeconds(5), null);
   }
 }

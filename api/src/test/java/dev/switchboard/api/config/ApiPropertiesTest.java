@@ -28,7 +28,8 @@ class ApiPropertiesTest {
       assertThat(properties.maxMessagesPerPoll()).isEqualTo(100);
       assertThat(properties.maxBodyBytes()).isEqualTo(262144);
       assertThat(properties.maxSdpBytes()).isEqualTo(65536);
-      assertThat(properties.pollLease(Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(35));
+      assertThat(properties.pollLease()).isEqualTo(Duration.ofSeconds(5));
+      assertThat(properties.pollLeaseRenewal()).isEqualTo(Duration.ofMillis(2500));
       assertThat(properties.confirmTimeout()).isEqualTo(Duration.ofSeconds(5));
       assertThat(properties.usesDevTokenSecret()).isFalse();
     });

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The edge checks of names, offers and candidates, one rule at a time. */
 class RequestChecksTest {
   private final RequestChecks checks = new RequestChecks(new ApiProperties(ApiProperties.DEV_TOKEN_SECRET,
-      Duration.ofSeconds(30), 100, 4096, 1024, Duration.ofSeconds(5), Duration.ofSeconds(5)));
+      Duration.ofSeconds(30), 100, 4096, 1024, Duration.ofSeconds(5), Duration.ofSeconds(5), null));
 
   @Test
   void namesAreTrimmedAndCountedInCharacters() {

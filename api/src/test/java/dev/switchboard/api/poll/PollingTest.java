@@ -210,6 +210,26 @@ class PollingTest extends ApiIntegrationTest {
   }
 
   @Test
+  void aWaitingPollHoldsAShortLeaseAndRenewsIt() throws Exception {
+    Participant ada = join(newSession(), "Ada");
+    CompletableFuture<ApiClient.Response> first = CompletableFuture.supplyAsync(() -> api.poll(ada, 0, 20));
+    awaitTrue(() -> Broker.consumerCount(queue(ada)) == 1, "the poll is waiting");
+    // Not the 20 s wait plus a margin: an instance dying now would lock Ada out only briefly.
+    Instant taken = leaseUntil(ada);
+    assertThat(taken).isBeforeOrEqualTo(clock.instant().plusSeconds(5));
+
+    clock.advance(Duration.ofSeconds(2));
+    awaitTrue(() -> leaseUntil(ada).isAfter(taken), "the waiting poll renews its lease");
+    Broker.publishToQueue(queue(ada), json(joined(1)));
+    assertThat(first.get(15, TimeUnit.SECONDS).deliveries()).containsExactly(new Delivery(1, joined(1)));
+  }
+
+  private Instant leaseUntil(Participant participant) {
+    Document lease = mongo.getCollection("polls").find(new Document("_id", participant.participantId())).first();
+    return lease.getDate("leaseUntil").toInstant();
+  }
+
+  @Test
   void aLeaseLeftByADeadInstanceExpires() {
     Participant ada = join(newSession(), "Ada");
     publishJoined(ada, 1, 1);

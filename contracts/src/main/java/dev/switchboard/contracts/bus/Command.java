@@ -15,10 +15,13 @@ import java.time.Instant;
     @JsonSubTypes.Type(value = ProcessOffer.class, name = "processOffer"),
     @JsonSubTypes.Type(value = AddIceCandidate.class, name = "addIceCandidate"),
     @JsonSubTypes.Type(value = LeaveSession.class, name = "leaveSession"),
+    @JsonSubTypes.Type(value = DrainMediaServer.class, name = "drainMediaServer"),
+    @JsonSubTypes.Type(value = UndrainMediaServer.class, name = "undrainMediaServer"),
 })
-public sealed interface Command permits CreateSession, SessionCommand {
+public sealed interface Command permits CreateSession, SessionCommand, MediaServerCommand {
   String commandId();
 
+  /** The session the command is about; null for a {@link MediaServerCommand}. */
   String sessionId();
 
   Instant issuedAt();

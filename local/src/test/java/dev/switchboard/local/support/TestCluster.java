@@ -22,30 +22,55 @@ public final class TestCluster implements AutoCloseable {
   public static final String TOKEN_SECRET = "integration-test-secret-0123456789abcdef";
 
   public final EmbeddedMongo mongo = new EmbeddedMongo();
+  /** The first medianode ({@code medianode-1}); {@link #mediaNodes} holds all of them. */
   public final MediaNode mediaNode;
+  /** Every medianode, {@code medianode-(i+1)} at index i; an entry changes when one is restarted. */
+  public final List<MediaNode> mediaNodes = new ArrayList<>();
+  private final List<Integer> mediaNodePorts = new ArrayList<>();
+  /** Killed and not restarted: closing a medianode twice would wait forever on its stopped event loop. */
+  private final java.util.Set<MediaNode> closed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  private final Map<String, Object> extraWrapperProperties;
+  private final Map<String, Object> extraApiProperties;
+  /** The medianodes' command-line flags; {@code --port} is replaced by each node's own. */
+  private final List<String> mediaNodeArgs;
   public final List<ConfigurableApplicationContext> wrappers = new ArrayList<>();
   public final List<ConfigurableApplicationContext> apis = new ArrayList<>();
   public final ApiClient client = new ApiClient();
-  private final Map<String, Object> wrapperProperties;
 
   public TestCluster(int apiCount, int wrapperCount) {
-    // Loopback only: candidates of every interface would make browsers in the tests try unreachable pairs first.
-    this(apiCount, wrapperCount, Map.of(), "--port", "0", "--udp-port", "0", "--announced-ip", "127.0.0.1");
+    this(apiCount, wrapperCount, 1, Map.of(), Map.of());
   }
 
   /**
-   * With the medianode started from {@code mediaNodeArgs} (its command-line flags) and extra
-   * wrapper properties {@code wrapperProperties} (e.g. shorter grace periods).
+   * One medianode started from {@code mediaNodeArgs} (its command-line flags, e.g. another
+   * announced address) and extra wrapper properties (e.g. shorter grace periods).
    */
   public TestCluster(int apiCount, int wrapperCount, Map<String, Object> wrapperProperties, String... mediaNodeArgs) {
-    this.wrapperProperties = Map.copyOf(wrapperProperties);
-    try {
-      MediaNodeConfig config = ConfigLoader.load(mediaNodeArgs, Map.of());
-      mediaNode = MediaNode.start(config, Clock.systemUTC());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    this(apiCount, wrapperCount, 1, wrapperProperties, Map.of(), List.of(mediaNodeArgs));
+  }
+
+  /**
+   * With {@code mediaNodeCount} medianodes (all in every wrapper's pool) and extra properties for
+   * every wrapper and api (e.g. the failover settings and the admin key).
+   */
+  public TestCluster(int apiCount, int wrapperCount, int mediaNodeCount, Map<String, Object> wrapperProperties,
+      Map<String, Object> apiProperties) {
+    // Loopback only: candidates of every interface would make browsers in the tests try unreachable pairs first.
+    this(apiCount, wrapperCount, mediaNodeCount, wrapperProperties, apiProperties,
+        List.of("--udp-port", "0", "--announced-ip", "127.0.0.1"));
+  }
+
+  private TestCluster(int apiCount, int wrapperCount, int mediaNodeCount, Map<String, Object> wrapperProperties,
+      Map<String, Object> apiProperties, List<String> mediaNodeArgs) {
+    this.mediaNodeArgs = withoutPort(mediaNodeArgs);
+    this.extraWrapperProperties = Map.copyOf(wrapperProperties);
+    this.extraApiProperties = Map.copyOf(apiProperties);
+    for (int i = 0; i < mediaNodeCount; i++) {
+      MediaNode node = startMediaNode(0);
+      mediaNodes.add(node);
+      mediaNodePorts.add(node.url().getPort());
     }
+    mediaNode = mediaNodes.getFirst();
     try {
       for (int i = 0; i < wrapperCount; i++) {
         wrappers.add(startWrapper("wrapper-" + (i + 1)));
@@ -57,6 +82,49 @@ public final class TestCluster implements AutoCloseable {
       close();
       throw e;
     }
+  }
+
+  private static List<String> withoutPort(List<String> args) {
+    List<String> rest = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i).equals("--port")) {
+        i++;
+      } else {
+        rest.add(args.get(i));
+      }
+    }
+    return List.copyOf(rest);
+  }
+
+  private MediaNode startMediaNode(int port) {
+    try {
+      List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port)));
+      args.addAll(mediaNodeArgs);
+      MediaNodeConfig config = ConfigLoader.load(args.toArray(String[]::new), Map.of());
+      return MediaNode.start(config, Clock.systemUTC());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The pool id of medianode {@code index} in every wrapper's configuration. */
+  public static String mediaServerId(int index) {
+    return "medianode-" + (index + 1);
+  }
+
+  /** Stops medianode {@code index} abruptly: its sockets close and its objects are gone. */
+  public void killMediaNode(int index) {
+    MediaNode node = mediaNodes.get(index);
+    closed.add(node);
+    node.close();
+  }
+
+  /** Starts a fresh medianode on the port of {@code index} (after a kill: a restart in place, objects gone). */
+  public MediaNode startMediaNodeAgain(int index) {
+    MediaNode node = startMediaNode(mediaNodePorts.get(index));
+    mediaNodes.set(index, node);
+    return node;
   }
 
   private Map<String, Object> common() {
@@ -74,9 +142,11 @@ public final class TestCluster implements AutoCloseable {
     Map<String, Object> props = new java.util.HashMap<>(common());
     props.put("spring.config.name", "wrapper");
     props.put("switchboard.wrapper.instance-id", instanceId + "-" + UUID.randomUUID().toString().substring(0, 4));
-    props.put("switchboard.wrapper.media-servers[0].id", "medianode-1");
-    props.put("switchboard.wrapper.media-servers[0].uri", mediaNode.url().toString());
-    props.putAll(wrapperProperties);
+    for (int i = 0; i < mediaNodes.size(); i++) {
+      props.put("switchboard.wrapper.media-servers[" + i + "].id", mediaServerId(i));
+      props.put("switchboard.wrapper.media-servers[" + i + "].uri", mediaNodes.get(i).url().toString());
+    }
+    props.putAll(extraWrapperProperties);
     return new SpringApplicationBuilder(WrapperApplication.class).properties(props).run();
   }
 
@@ -84,6 +154,7 @@ public final class TestCluster implements AutoCloseable {
     Map<String, Object> props = new java.util.HashMap<>(common());
     props.put("spring.config.name", "api");
     props.put("switchboard.api.token-secret", TOKEN_SECRET);
+    props.putAll(extraApiProperties);
     return new SpringApplicationBuilder(ApiApplication.class).properties(props).run();
   }
 
@@ -136,8 +207,10 @@ public final class TestCluster implements AutoCloseable {
     for (ConfigurableApplicationContext ctx : wrappers) {
       ctx.close();
     }
-    if (mediaNode != null) {
-      mediaNode.close();
+    for (MediaNode node : mediaNodes) {
+      if (closed.add(node)) {
+        node.close();
+      }
     }
     mongo.close();
     deleteBrokerObjects();

@@ -5,6 +5,8 @@ import dev.switchboard.contracts.bus.Command;
 import dev.switchboard.contracts.bus.CreateSession;
 import dev.switchboard.contracts.bus.JoinSession;
 import dev.switchboard.contracts.bus.LeaveSession;
+import dev.switchboard.contracts.bus.DrainMediaServer;
+import dev.switchboard.contracts.bus.UndrainMediaServer;
 import dev.switchboard.contracts.bus.ProcessOffer;
 
 /** The wire names of commands, for logs, metrics and {@code RequestFailed.request}; stateless. */
@@ -19,6 +21,8 @@ public final class CommandNames {
       case ProcessOffer c -> "processOffer";
       case AddIceCandidate c -> "addIceCandidate";
       case LeaveSession c -> "leaveSession";
+      case DrainMediaServer c -> "drainMediaServer";
+      case UndrainMediaServer c -> "undrainMediaServer";
     };
   }
 

@@ -6,6 +6,7 @@ import dev.switchboard.contracts.bus.Command;
 import dev.switchboard.contracts.bus.CreateSession;
 import dev.switchboard.contracts.bus.JoinSession;
 import dev.switchboard.contracts.bus.LeaveSession;
+import dev.switchboard.contracts.bus.MediaServerCommand;
 import dev.switchboard.contracts.bus.ProcessOffer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -43,6 +44,9 @@ public class CommandReader {
     if (command.commandId() == null || command.commandId().isBlank()) {
       return "no commandId";
     }
+    if (command instanceof MediaServerCommand c) {
+      return c.mediaServer() == null || !c.mediaServer().matches("[A-Za-z0-9_.-]{1,64}") ? "invalid mediaServer" : null;
+    }
     if (!Topology.isValidId(command.sessionId())) {
       return "invalid sessionId '" + command.sessionId() + "'";
     }
@@ -56,6 +60,7 @@ public class CommandReader {
       case AddIceCandidate c -> !Topology.isValidId(c.participantId()) ? "invalid participantId"
           : !Topology.isValidId(c.target()) ? "invalid target" : null;
       case LeaveSession c -> !Topology.isValidId(c.participantId()) ? "invalid participantId" : null;
+      case MediaServerCommand c -> null;
     };
   }
 

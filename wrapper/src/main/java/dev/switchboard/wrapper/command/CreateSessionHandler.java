@@ -1,6 +1,7 @@
 package dev.switchboard.wrapper.command;
 
 import dev.switchboard.contracts.bus.CreateSession;
+import dev.switchboard.wrapper.failover.MediaServerPlacement;
 import dev.switchboard.wrapper.media.KurentoRef;
 import dev.switchboard.wrapper.media.MediaReleaser;
 import dev.switchboard.wrapper.media.MediaServerPool;
@@ -11,7 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates a session: a pipeline on the least-loaded media server and the session document.
+ * Creates a session: a pipeline on the least-loaded media server that may take sessions (healthy,
+ * not quarantined, not drained) and the session document.
  * Stateless; idempotent, and exactly one pipeline survives when two instances handle the same
  * command (the document's unique {@code _id} decides).
  */
@@ -22,11 +24,14 @@ public class CreateSessionHandler implements CommandHandler<CreateSession> {
   private final SessionStore store;
   private final MediaServerPool pool;
   private final MediaReleaser releaser;
+  private final MediaServerPlacement placement;
 
-  public CreateSessionHandler(SessionStore store, MediaServerPool pool, MediaReleaser releaser) {
+  public CreateSessionHandler(SessionStore store, MediaServerPool pool, MediaReleaser releaser,
+      MediaServerPlacement placement) {
     this.store = store;
     this.pool = pool;
     this.releaser = releaser;
+    this.placement = placement;
   }
 
   @Override
@@ -41,7 +46,8 @@ public class CreateSessionHandler implements CommandHandler<CreateSession> {
       log.info("Session {} already exists: nothing to do", sessionId);
       return;
     }
-    String server = pool.leastLoaded();
+    // Never a drained, unhealthy or quarantined server.
+    String server = placement.choose();
     MediaPipeline pipeline = pool.client(server).createMediaPipeline();
     if (store.insertNew(sessionId, server, new KurentoRef(server, pipeline.getId()))) {
       log.info("Created session {} on media server {} (pipeline {})", sessionId, server, pipeline.getId());

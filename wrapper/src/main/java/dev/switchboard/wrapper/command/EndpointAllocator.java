@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
  * exactly one endpoint however many instances race for it; stateless.
  *
  * <p>Create first, then store the reference with a conditional partial update (only if none is
- * stored yet). The loser of a race releases its endpoint and uses the winner's.
+ * stored yet and the session is still on the pipeline the endpoint was created on). The loser
+ * of a race releases its endpoint and uses the winner's; an endpoint of a pipeline the session
+ * has left (a rebind after a media-server loss) is released and never stored.
  */
 @Component
 public class EndpointAllocator {
@@ -47,23 +49,31 @@ public class EndpointAllocator {
       return existing;
     }
     String sessionId = session.id();
+    if (session.pipeline() == null) {
+      throw new SessionReboundException("Session " + sessionId + " has no pipeline (its media server was lost)");
+    }
+    String pipelineId = session.pipeline().getId();
     WebRtcEndpoint created = factory.create(session.pipeline());
     KurentoRef ref = new KurentoRef(session.mediaServer(), created.getId());
+    // Stored only while the session is still on the pipeline the endpoint was created on.
     boolean stored = participantId.equals(target)
-        ? store.setPublisherIfAbsent(sessionId, participantId, ref)
-        : store.addReceiverIfAbsent(sessionId, participantId, target, ref);
+        ? store.setPublisherIfAbsent(sessionId, pipelineId, participantId, ref)
+        : store.addReceiverIfAbsent(sessionId, pipelineId, participantId, target, ref);
     if (stored) {
       log.info("Created endpoint {} for {} -> {}", created.getId(), participantId, target);
       pending.apply(sessionId, participantId, target, created);
       return created;
     }
     releaser.release(created);
-    return winner(sessionId, participantId, target);
+    return winner(sessionId, pipelineId, participantId, target);
   }
 
   /** After a lost race: the endpoint another instance stored, or why there is none. */
-  private WebRtcEndpoint winner(String sessionId, String participantId, String target) {
+  private WebRtcEndpoint winner(String sessionId, String pipelineId, String participantId, String target) {
     LiveSession fresh = store.findLive(sessionId).orElseThrow(() -> CommandRejectedException.unknownSession(sessionId));
+    if (fresh.pipeline() == null || !fresh.pipeline().getId().equals(pipelineId)) {
+      throw new SessionReboundException("Session " + sessionId + " moved to another pipeline meanwhile");
+    }
     LiveParticipant participant = fresh.participant(participantId)
         .orElseThrow(() -> CommandRejectedException.unknownParticipant(participantId));
     if (fresh.participant(target).isEmpty()) {

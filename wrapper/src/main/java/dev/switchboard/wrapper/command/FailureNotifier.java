@@ -1,9 +1,12 @@
 package dev.switchboard.wrapper.command;
 
 import dev.switchboard.contracts.bus.Command;
+import dev.switchboard.contracts.bus.MediaServerCommand;
 import dev.switchboard.contracts.bus.SessionCommand;
 import dev.switchboard.contracts.messages.RequestFailed;
 import dev.switchboard.wrapper.messaging.ParticipantPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +15,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class FailureNotifier {
+  private static final Logger log = LoggerFactory.getLogger(FailureNotifier.class);
+
   private final ParticipantPublisher publisher;
 
   public FailureNotifier(ParticipantPublisher publisher) {
@@ -22,6 +27,9 @@ public class FailureNotifier {
     RequestFailed failure = new RequestFailed(CommandNames.request(command), code, message);
     if (command instanceof SessionCommand sessionCommand) {
       publisher.toParticipant(sessionCommand.participantId(), failure);
+    } else if (command instanceof MediaServerCommand) {
+      // An operator's command: nobody polls for its outcome; the log and the metrics tell.
+      log.warn("{} failed: {} {}", CommandNames.request(command), code, message);
     } else {
       publisher.toSession(command.sessionId(), failure);
     }

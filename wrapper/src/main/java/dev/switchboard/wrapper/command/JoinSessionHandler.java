@@ -4,6 +4,7 @@ import dev.switchboard.contracts.bus.JoinSession;
 import dev.switchboard.contracts.messages.ExistingParticipants;
 import dev.switchboard.contracts.messages.ParticipantJoined;
 import dev.switchboard.contracts.rest.ParticipantView;
+import dev.switchboard.wrapper.failover.SessionRecovery;
 import dev.switchboard.wrapper.messaging.ParticipantPublisher;
 import dev.switchboard.wrapper.session.ParticipantRecord;
 import dev.switchboard.wrapper.session.SessionRecord;
@@ -28,10 +29,12 @@ public class JoinSessionHandler implements CommandHandler<JoinSession> {
 
   private final SessionStore store;
   private final ParticipantPublisher publisher;
+  private final SessionRecovery recovery;
 
-  public JoinSessionHandler(SessionStore store, ParticipantPublisher publisher) {
+  public JoinSessionHandler(SessionStore store, ParticipantPublisher publisher, SessionRecovery recovery) {
     this.store = store;
     this.publisher = publisher;
+    this.recovery = recovery;
   }
 
   @Override
@@ -59,6 +62,9 @@ public class JoinSessionHandler implements CommandHandler<JoinSession> {
         throw new IllegalStateException("Join of " + participantId + " raced with another change");
       }
     }
+    if (session.pipeline() == null) {
+      restoreBinding(sessionId);
+    }
     ParticipantRecord joiner = session.participant(participantId).orElseThrow();
     List<ParticipantView> others = session.participants().stream()
         .filter(p -> !p.id().equals(participantId))
@@ -66,5 +72,18 @@ public class JoinSessionHandler implements CommandHandler<JoinSession> {
         .toList();
     publisher.toParticipant(participantId, new ExistingParticipants(others));
     publisher.toSession(sessionId, new ParticipantJoined(participantId, joiner.name()));
+  }
+
+  /**
+   * A join that finds no pipeline (the media server was lost when no other could take the
+   * session) tries to bind one: the dropped server if it is back, else the least loaded. The
+   * join itself succeeds either way; the joiner's offer tries again if this could not.
+   */
+  private void restoreBinding(String sessionId) {
+    try {
+      recovery.restoreBinding(sessionId);
+    } catch (RuntimeException e) {
+      log.info("Session {} has no pipeline yet, its first offer tries again: {}", sessionId, e.getMessage());
+    }
   }
 }

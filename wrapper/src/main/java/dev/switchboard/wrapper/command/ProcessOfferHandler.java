@@ -2,6 +2,7 @@ package dev.switchboard.wrapper.command;
 
 import dev.switchboard.contracts.bus.ProcessOffer;
 import dev.switchboard.contracts.messages.Answer;
+import dev.switchboard.wrapper.failover.SessionRecovery;
 import dev.switchboard.wrapper.media.EndpointSubscriptions;
 import dev.switchboard.wrapper.media.KurentoErrors;
 import dev.switchboard.wrapper.media.MediaReleaser;
@@ -38,10 +39,13 @@ public class ProcessOfferHandler implements CommandHandler<ProcessOffer> {
   private final MediaReleaser releaser;
   private final ParticipantPublisher publisher;
   private final RejoinBudget budget;
+  private final SessionRecovery recovery;
 
   public ProcessOfferHandler(SessionStore store, EndpointAllocator allocator, PendingCandidates pending,
-      EndpointSubscriptions subscriptions, MediaReleaser releaser, ParticipantPublisher publisher, RejoinBudget budget) {
+      EndpointSubscriptions subscriptions, MediaReleaser releaser, ParticipantPublisher publisher, RejoinBudget budget,
+      SessionRecovery recovery) {
     this.budget = budget;
+    this.recovery = recovery;
     this.store = store;
     this.allocator = allocator;
     this.pending = pending;
@@ -66,8 +70,20 @@ public class ProcessOfferHandler implements CommandHandler<ProcessOffer> {
         + " kept changing during " + ROUNDS + " rounds");
   }
 
-  /** One round; false when the endpoint changed under it and the round must be repeated. */
+  /**
+   * One round; false when the endpoint changed under it, or the session was (re)bound to a new
+   * pipeline meanwhile, and the round must be repeated.
+   */
   private boolean negotiate(ProcessOffer offer) {
+    try {
+      return negotiateOnce(offer);
+    } catch (SessionReboundException e) {
+      log.info("Offer of {} -> {}: {}; starting over", offer.participantId(), offer.target(), e.getMessage());
+      return false;
+    }
+  }
+
+  private boolean negotiateOnce(ProcessOffer offer) {
     String sessionId = offer.sessionId();
     String participantId = offer.participantId();
     String target = offer.target();
@@ -77,6 +93,11 @@ public class ProcessOfferHandler implements CommandHandler<ProcessOffer> {
     }
     if (session.participant(target).isEmpty()) {
       throw CommandRejectedException.unknownTarget(target);
+    }
+    if (session.pipeline() == null) {
+      // The media server was lost when no other could take the session: bind it now, then start over.
+      recovery.restoreBinding(sessionId);
+      return false;
     }
     WebRtcEndpoint endpoint = allocator.getOrCreate(session, participantId, target);
 

@@ -25,12 +25,17 @@ final class MediaServerConnection implements KurentoConnectionListener {
   private volatile KurentoClient client;
   private volatile boolean connected;
   private volatile Instant lastAttempt;
+  private volatile MediaServerEvents events = MediaServerEvents.NONE;
 
   MediaServerConnection(MediaServerSpec spec, KurentoConnector connector, Clock clock, Duration retryInterval) {
     this.spec = spec;
     this.connector = connector;
     this.clock = clock;
     this.retryInterval = retryInterval;
+  }
+
+  void listen(MediaServerEvents events) {
+    this.events = events;
   }
 
   String id() {
@@ -103,6 +108,7 @@ final class MediaServerConnection implements KurentoConnectionListener {
   public void disconnected() {
     connected = false;
     log.warn("Lost the connection to media server {}; the Kurento client keeps reconnecting", spec.id());
+    events.disconnected(spec.id());
   }
 
   @Override
@@ -114,5 +120,6 @@ final class MediaServerConnection implements KurentoConnectionListener {
       // A new server session: the objects created before are gone on that server.
       log.warn("Reconnected to media server {}, but it lost our session and its media objects", spec.id());
     }
+    events.reconnected(spec.id(), sameServer);
   }
 }

@@ -5,6 +5,9 @@ import dev.switchboard.wrapper.config.WrapperProperties.MediaServerSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +51,32 @@ public class MediaServerPool implements AutoCloseable {
     attempts.forEach(CompletableFuture::join);
   }
 
+  /** Sends every member's connection events to {@code events} (one listener; the last call wins). */
+  public void listen(MediaServerEvents events) {
+    members.values().forEach(member -> member.listen(events));
+  }
+
+  /**
+   * The ids of every pipeline the server holds now ({@code ServerManager.getPipelines}); blocks
+   * until the server answers or the client gives up, so callers bound it with their own timeout.
+   */
+  public Set<String> pipelineIds(String serverId) {
+    // Connects first if there is no client yet (a server down when the wrapper started), at
+    // most once per retry interval; a client that is reconnecting fails fast instead of
+    // queueing the request for the client's 10 s.
+    KurentoClient client = client(serverId);
+    if (!members.get(serverId).isConnected()) {
+      throw new MediaServerUnavailableException("Media server '" + serverId + "' is not connected");
+    }
+    Set<String> ids = new HashSet<>();
+    client.getServerManager().getPipelines().forEach(pipeline -> ids.add(pipeline.getId()));
+    return ids;
+  }
+
+  public Duration probeTimeout() {
+    return probeTimeout;
+  }
+
   /** Pool members in configuration order. */
   public List<String> serverIds() {
     return List.copyOf(members.keySet());
@@ -82,9 +111,14 @@ public class MediaServerPool implements AutoCloseable {
    * answer within the probe timeout is skipped.
    */
   public String leastLoaded() {
+    return leastLoaded(members.keySet());
+  }
+
+  /** {@link #leastLoaded()} among {@code candidates} only (servers that may take sessions). */
+  public String leastLoaded(Collection<String> candidates) {
     Map<String, CompletableFuture<Long>> answers = new LinkedHashMap<>();
-    members.values().forEach(member -> answers.put(member.id(),
-        CompletableFuture.supplyAsync(() -> usedMemory(member), probes)));
+    members.values().stream().filter(member -> candidates.contains(member.id())).forEach(member ->
+        answers.put(member.id(), CompletableFuture.supplyAsync(() -> usedMemory(member), probes)));
     long deadline = System.nanoTime() + probeTimeout.toNanos();
     String best = null;
     long bestMemory = Long.MAX_VALUE;
@@ -101,7 +135,7 @@ public class MediaServerPool implements AutoCloseable {
       }
     }
     if (best == null) {
-      throw new MediaServerUnavailableException("No media server of " + members.keySet() + " is reachable");
+      throw new MediaServerUnavailableException("No media server of " + candidates + " is reachable");
     }
     log.info("Picked media server {} (used memory {})", best, loads);
     return best;

@@ -2,6 +2,7 @@ package dev.switchboard.wrapper.messaging;
 
 import dev.switchboard.contracts.Topology;
 import dev.switchboard.wrapper.config.WrapperProperties;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.AcknowledgeMode;
@@ -27,6 +28,12 @@ public class MessagingConfiguration {
   /** Containers start before, and stop after, the change-stream watcher that feeds them queues. */
   static final int CONTAINER_PHASE = Integer.MAX_VALUE - 200;
   private static final Logger log = LoggerFactory.getLogger(MessagingConfiguration.class);
+  /**
+   * How often a container looks for consumers to restart (Spring's default is 10 s), and the pause
+   * between attempts while the broker is down (default 5 s): after a broker restart the wrapper
+   * consumes again within about a second instead of up to 15 s. One cheap check per second.
+   */
+  static final Duration CONSUMER_RECOVERY = Duration.ofSeconds(1);
 
   /**
    * Declared at every (re)connection: the dead-letter exchange and queue, and the work queue with
@@ -80,6 +87,8 @@ public class MessagingConfiguration {
     // One unacked message per consumer: competing instances share a queue's commands fairly.
     container.setPrefetchCount(1);
     container.setMissingQueuesFatal(false);
+    container.setMonitorInterval(CONSUMER_RECOVERY.toMillis());
+    container.setRecoveryInterval(CONSUMER_RECOVERY.toMillis());
     container.setTaskExecutor(new VirtualThreadTaskExecutor(threadPrefix));
     container.setPhase(CONTAINER_PHASE);
     // The listener logs every failure itself, with its context.

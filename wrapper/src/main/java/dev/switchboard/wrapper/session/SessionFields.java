@@ -15,6 +15,12 @@ final class SessionFields {
   static final String PARTICIPANTS = SessionDocument.PARTICIPANTS;
   static final String CREATED_AT = "createdAt";
   static final String UPDATED_AT = "updatedAt";
+  /** Who is recovering the session after a media-server loss: {@code {by: instanceId, at}}. */
+  static final String RECOVERY = "recovery";
+  /** When the session was last bound to a pipeline (created or rebound). */
+  static final String BOUND_AT = "boundAt";
+  static final String RECOVERY_BY = "by";
+  static final String RECOVERY_AT = "at";
 
   static final String PARTICIPANT_ID = SessionDocument.PARTICIPANT_ID;
   static final String PARTICIPANT_NAME = SessionDocument.PARTICIPANT_NAME;

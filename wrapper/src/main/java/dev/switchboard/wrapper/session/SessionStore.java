@@ -1,5 +1,6 @@
 package dev.switchboard.wrapper.session;
 
+import static dev.switchboard.wrapper.session.SessionFields.BOUND_AT;
 import static dev.switchboard.wrapper.session.SessionFields.CANDIDATE;
 import static dev.switchboard.wrapper.session.SessionFields.CREATED_AT;
 import static dev.switchboard.wrapper.session.SessionFields.ENDPOINT;
@@ -16,6 +17,9 @@ import static dev.switchboard.wrapper.session.SessionFields.PENDING_CANDIDATES;
 import static dev.switchboard.wrapper.session.SessionFields.PIPELINE;
 import static dev.switchboard.wrapper.session.SessionFields.PUBLISHER;
 import static dev.switchboard.wrapper.session.SessionFields.RECEIVERS;
+import static dev.switchboard.wrapper.session.SessionFields.RECOVERY;
+import static dev.switchboard.wrapper.session.SessionFields.RECOVERY_AT;
+import static dev.switchboard.wrapper.session.SessionFields.RECOVERY_BY;
 import static dev.switchboard.wrapper.session.SessionFields.SDP_MID;
 import static dev.switchboard.wrapper.session.SessionFields.SDP_MLINE_INDEX;
 import static dev.switchboard.wrapper.session.SessionFields.STATE;
@@ -113,7 +117,8 @@ public class SessionStore {
         .append(PIPELINE, mongo.getConverter().convertToMongoType(pipeline))
         .append(PARTICIPANTS, List.of())
         .append(CREATED_AT, now)
-        .append(UPDATED_AT, now);
+        .append(UPDATED_AT, now)
+        .append(BOUND_AT, now);
     try {
       mongo.insert(session, COLLECTION);
       return true;
@@ -182,6 +187,33 @@ public class SessionStore {
   public boolean addReceiverIfAbsent(String sessionId, String participantId, String target, KurentoRef endpoint) {
     Query query = query(new Criteria().andOperator(
         where(ID).is(sessionId),
+        where(PARTICIPANTS).elemMatch(where(PARTICIPANT_ID).is(participantId).and(RECEIVERS + "." + TARGET).ne(target)),
+        where(PARTICIPANTS + "." + PARTICIPANT_ID).is(target)));
+    Document receiver = new Document(TARGET, target).append(ENDPOINT, mongo.getConverter().convertToMongoType(endpoint));
+    Update update = new Update().push(THE_PARTICIPANT + RECEIVERS, receiver).set(UPDATED_AT, clock.instant())
+        .filterArray(where(P + "." + PARTICIPANT_ID).is(participantId));
+    return mongo.updateFirst(query, update, COLLECTION).getModifiedCount() == 1;
+  }
+
+  /**
+   * Stores the participant's publisher endpoint unless one is already stored or the session has
+   * moved off {@code pipelineId} meanwhile (a rebind after a media-server loss): an endpoint of an
+   * old pipeline must never be stored. True if stored.
+   */
+  public boolean setPublisherIfAbsent(String sessionId, String pipelineId, String participantId, KurentoRef endpoint) {
+    Query query = query(where(ID).is(sessionId).and(PIPELINE + ".id").is(pipelineId)
+        .and(PARTICIPANTS).elemMatch(where(PARTICIPANT_ID).is(participantId).and(PUBLISHER).exists(false)));
+    Update update = new Update().set(THE_PARTICIPANT + PUBLISHER, endpoint).set(UPDATED_AT, clock.instant())
+        .filterArray(where(P + "." + PARTICIPANT_ID).is(participantId));
+    return mongo.updateFirst(query, update, COLLECTION).getModifiedCount() == 1;
+  }
+
+  /** {@link #addReceiverIfAbsent(String, String, String, KurentoRef)}, only while the session is on {@code pipelineId}. */
+  public boolean addReceiverIfAbsent(String sessionId, String pipelineId, String participantId, String target,
+      KurentoRef endpoint) {
+    Query query = query(new Criteria().andOperator(
+        where(ID).is(sessionId),
+        where(PIPELINE + ".id").is(pipelineId),
         where(PARTICIPANTS).elemMatch(where(PARTICIPANT_ID).is(participantId).and(RECEIVERS + "." + TARGET).ne(target)),
         where(PARTICIPANTS + "." + PARTICIPANT_ID).is(target)));
     Document receiver = new Document(TARGET, target).append(ENDPOINT, mongo.getConverter().convertToMongoType(endpoint));
@@ -262,11 +294,84 @@ public class SessionStore {
   public Optional<SessionRecord> rebind(String sessionId, long expectedEpoch, String mediaServer, KurentoRef pipeline) {
     Query query = query(where(ID).is(sessionId).and(EPOCH).is(expectedEpoch));
     Update update = new Update().set(MEDIA_SERVER, mediaServer).set(PIPELINE, pipeline)
-        .inc(EPOCH, 1L).set(UPDATED_AT, clock.instant());
+        .inc(EPOCH, 1L).set(UPDATED_AT, clock.instant()).set(BOUND_AT, clock.instant());
     return modify(query, update, true);
   }
 
+  /** ACTIVE sessions bound to {@code mediaServer} that have a pipeline there (what a probe checks). */
+  public List<SessionRecord> findBoundTo(String mediaServer) {
+    Query query = query(where(MEDIA_SERVER).is(mediaServer).and(STATE).is(SessionStates.ACTIVE)
+        .and(PIPELINE).exists(true));
+    return mongo.find(query, Document.class, COLLECTION).stream().map(this::record).toList();
+  }
+
+  /**
+   * {@link #findBoundTo(String)}, only sessions bound there before {@code boundBefore}: during an
+   * outage this instance noticed at that time, a session bound later was placed by an instance
+   * that saw the server healthy, and is left to that instance's view (a lagging reconnect here
+   * must not move it again).
+   */
+  public List<SessionRecord> findBoundTo(String mediaServer, Instant boundBefore) {
+    Query query = query(new Criteria().andOperator(
+        where(MEDIA_SERVER).is(mediaServer).and(STATE).is(SessionStates.ACTIVE).and(PIPELINE).exists(true),
+        new Criteria().orOperator(where(BOUND_AT).exists(false), where(BOUND_AT).lte(boundBefore))));
+    return mongo.find(query, Document.class, COLLECTION).stream().map(this::record).toList();
+  }
+
+  /** ACTIVE sessions whose binding was lost (no pipeline: no server could take them then). */
+  public List<SessionRecord> findBindingLost() {
+    Query query = query(where(STATE).is(SessionStates.ACTIVE).and(PIPELINE).exists(false));
+    return mongo.find(query, Document.class, COLLECTION).stream().map(this::record).toList();
+  }
+
+  /**
+   * Claims the recovery of a session still bound to {@code lostServer} at {@code expectedEpoch}:
+   * sets {@code recovery: {by, at}} unless another instance holds a marker newer than
+   * {@code staleBefore}. Exactly one of several racing instances gets the document back.
+   */
+  public Optional<SessionRecord> claimRecovery(String sessionId, long expectedEpoch, String lostServer,
+      String instanceId, Instant staleBefore) {
+    Query query = query(new Criteria().andOperator(
+        where(ID).is(sessionId).and(EPOCH).is(expectedEpoch).and(MEDIA_SERVER).is(lostServer)
+            .and(STATE).is(SessionStates.ACTIVE),
+        new Criteria().orOperator(where(RECOVERY).exists(false), where(RECOVERY + "." + RECOVERY_AT).lt(staleBefore))));
+    Update update = new Update().set(RECOVERY, new Document(RECOVERY_BY, instanceId)
+        .append(RECOVERY_AT, java.util.Date.from(clock.instant())));
+    return modify(query, update, true);
+  }
+
+  /**
+   * Binds a session whose media server was lost to a new pipeline (or to none: {@code pipeline}
+   * null records the binding as lost), compare-and-set on {@code epoch}, which grows by one. The
+   * same update forgets every participant's endpoints and pending candidates (they died with the
+   * old pipeline) and removes the recovery marker. Empty when another instance won.
+   */
+  public Optional<SessionRecord> rebindAfterLoss(String sessionId, long expectedEpoch, String mediaServer,
+      KurentoRef pipeline) {
+    Query query = query(where(ID).is(sessionId).and(EPOCH).is(expectedEpoch));
+    Update update = new Update().set(MEDIA_SERVER, mediaServer)
+        .inc(EPOCH, 1L)
+        .unset(RECOVERY)
+        .set(UPDATED_AT, clock.instant());
+    if (pipeline == null) {
+      update.unset(PIPELINE);
+    } else {
+      update.set(PIPELINE, pipeline).set(BOUND_AT, clock.instant());
+    }
+    update.unset(EVERY_PARTICIPANT + PUBLISHER)
+        .set(EVERY_PARTICIPANT + RECEIVERS, List.of())
+        .set(EVERY_PARTICIPANT + PENDING_CANDIDATES, List.of());
+    return modify(query, update, true);
+  }
+
+  /** Removes this instance's recovery marker (the recovery failed before it could rebind). */
+  public void releaseRecovery(String sessionId, String instanceId) {
+    mongo.updateFirst(query(where(ID).is(sessionId).and(RECOVERY + "." + RECOVERY_BY).is(instanceId)),
+        new Update().unset(RECOVERY), COLLECTION);
+  }
+
   // ---- helpers
+
 
   private Update closing() {
     return new Update().set(STATE, SessionStates.CLOSING).set(UPDATED_AT, clock.instant());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.contracts.bus.AddIceCandidate;
+import dev.switchboard.contracts.bus.DrainMediaServer;
 import dev.switchboard.contracts.bus.ProcessOffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -57,6 +58,20 @@ class CommandReaderTest {
 
     assertThatThrownBy(() -> reader.read(bytes(json))).isInstanceOf(MalformedCommandException.class)
         .hasMessageContaining("sessionId");
+  }
+
+  @Test
+  void aMediaServerCommandHasNoSessionButMustNameAValidServer() {
+    String json = """
+        {"type":"drainMediaServer","commandId":"c-6","mediaServer":"medianode-2","moveSessions":true,
+         "issuedAt":"2026-01-01T10:00:05Z"}""";
+    String invalid = """
+        {"type":"undrainMediaServer","commandId":"c-7","mediaServer":"../x y","issuedAt":"2026-01-01T10:00:06Z"}""";
+
+    assertThat(reader.read(bytes(json)))
+        .isEqualTo(new DrainMediaServer("c-6", "medianode-2", true, Instant.parse("2026-01-01T10:00:05Z")));
+    assertThatThrownBy(() -> reader.read(bytes(invalid))).isInstanceOf(MalformedCommandException.class)
+        .hasMessageContaining("mediaServer");
   }
 
   private static byte[] bytes(String text) {

@@ -1,6 +1,7 @@
 package dev.switchboard.wrapper.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.wrapper.media.WebRtcEndpointFactory;
 import dev.switchboard.wrapper.session.LiveSession;
@@ -33,6 +34,29 @@ class EndpointAllocatorTest {
   @Test
   void theSameHoldsForAReceiver() throws Exception {
     assertRace("p2", "p1");
+  }
+
+  @Test
+  void anEndpointOfAPipelineTheSessionLeftMeanwhileIsReleasedAndNeverStored() {
+    String sessionId = fixture.newSession("a");
+    fixture.joins.handle(fixture.join(sessionId, "p1"));
+    LiveSession stale = fixture.store.findLive(sessionId).orElseThrow();
+    WebRtcEndpointFactory real = fixture.servers.endpointFactory();
+    // The session is rebound to server b while the endpoint is being created on a.
+    WebRtcEndpointFactory racing = pipeline -> {
+      WebRtcEndpoint endpoint = real.create(pipeline);
+      fixture.store.rebindAfterLoss(sessionId, stale.epoch(), "b",
+          new dev.switchboard.wrapper.media.KurentoRef("b", fixture.servers.server("b").newPipeline().getId()));
+      return endpoint;
+    };
+    EndpointAllocator allocator = new EndpointAllocator(fixture.store, racing, fixture.releaser, fixture.pending);
+
+    assertThatThrownBy(() -> allocator.getOrCreate(stale, "p1", "p1")).isInstanceOf(SessionReboundException.class);
+
+    assertThat(fixture.store.findRecord(sessionId).orElseThrow().participant("p1").orElseThrow().publisher()).isNull();
+    String oldPipeline = stale.pipeline().getId();
+    assertThat(fixture.servers.server("a").endpoints()).filteredOn(e -> e.id().startsWith(oldPipeline))
+        .hasSize(1).allMatch(FakeEndpoint::released);
   }
 
   private void assertRace(String participantId, String target) throws Exception {

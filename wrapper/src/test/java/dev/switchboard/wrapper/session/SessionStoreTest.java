@@ -315,4 +315,56 @@ class SessionStoreTest {
     assertThat(store.exists(sessionId)).isTrue();
     assertThat(store.exists("nope")).isFalse();
   }
+
+  @Test
+  void recoveryClaimIsExclusiveUntilItGoesStale() {
+    java.time.Instant staleBefore = clock.instant().minusSeconds(10);
+    assertThat(store.claimRecovery(sessionId, 1, "a", "w1", staleBefore)).isPresent();
+    assertThat(store.claimRecovery(sessionId, 1, "a", "w2", staleBefore)).as("held by w1").isEmpty();
+    assertThat(store.claimRecovery(sessionId, 1, "b", "w2", staleBefore)).as("not bound to b").isEmpty();
+    assertThat(store.claimRecovery(sessionId, 2, "a", "w2", staleBefore)).as("another epoch").isEmpty();
+
+    clock.advance(Duration.ofSeconds(11));
+
+    assertThat(store.claimRecovery(sessionId, 1, "a", "w2", clock.instant().minusSeconds(10)))
+        .as("a stale marker may be taken over").isPresent();
+  }
+
+  @Test
+  void rebindAfterLossForgetsEveryEndpointAndTheMarker() {
+    store.addParticipant(sessionId, "p1", "Ada");
+    store.addParticipant(sessionId, "p2", "Grace");
+    store.setPublisherIfAbsent(sessionId, pipeline.id(), "p1", new KurentoRef("a", pipeline.id() + "/e1"));
+    store.addReceiverIfAbsent(sessionId, pipeline.id(), "p2", "p1", new KurentoRef("a", pipeline.id() + "/e2"));
+    store.addPendingCandidate(sessionId, "p2", new PendingCandidate("p2", "candidate:1", "0", 0));
+    store.claimRecovery(sessionId, 1, "a", "w1", clock.instant().minusSeconds(10));
+    KurentoRef moved = new KurentoRef("b", servers.server("b").newPipeline().getId());
+
+    SessionRecord after = store.rebindAfterLoss(sessionId, 1, "b", moved).orElseThrow();
+
+    assertThat(after.epoch()).isEqualTo(2);
+    assertThat(after.mediaServer()).isEqualTo("b");
+    assertThat(after.pipeline()).isEqualTo(moved);
+    assertThat(after.participants()).hasSize(2).allSatisfy(p -> {
+      assertThat(p.publisher()).isNull();
+      assertThat(p.receivers()).isEmpty();
+      assertThat(p.pendingCandidates()).isEmpty();
+    });
+    Document raw = template.getCollection("sessions").find(new Document("_id", sessionId)).first();
+    assertThat(raw).doesNotContainKey("recovery");
+    assertThat(store.rebindAfterLoss(sessionId, 1, "a", pipeline)).as("a stale epoch").isEmpty();
+    assertThat(store.setPublisherIfAbsent(sessionId, pipeline.id(), "p1", new KurentoRef("a", "old")))
+        .as("an endpoint of the old pipeline is never stored").isFalse();
+    assertThat(store.setPublisherIfAbsent(sessionId, moved.id(), "p1", new KurentoRef("b", "new"))).isTrue();
+  }
+
+  @Test
+  void aLostBindingHasNoPipelineAndIsNotProbed() {
+    SessionRecord after = store.rebindAfterLoss(sessionId, 1, "a", null).orElseThrow();
+
+    assertThat(after.pipeline()).isNull();
+    assertThat(after.mediaServer()).as("the dropped server, tried first later").isEqualTo("a");
+    assertThat(after.epoch()).isEqualTo(2);
+    assertThat(store.findBoundTo("a")).extracting(SessionRecord::id).doesNotContain(sessionId);
+  }
 }

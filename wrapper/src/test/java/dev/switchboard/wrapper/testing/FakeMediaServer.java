@@ -44,6 +44,13 @@ public final class FakeMediaServer {
       }
       return usedMemoryKib;
     });
+    // What the failover probe lists: the pipelines this server holds (not released).
+    when(manager.getPipelines()).thenAnswer(invocation -> {
+      if (down) {
+        throw new IllegalStateException("media server " + id + " is down");
+      }
+      return pipelines.stream().filter(p -> !released.contains(p)).map(p -> (MediaPipeline) objects.get(p)).toList();
+    });
     when(client.getServerManager()).thenReturn(manager);
     when(client.createMediaPipeline()).thenAnswer(invocation -> newPipeline());
     when(client.getById(anyString(), any())).thenAnswer(invocation -> {

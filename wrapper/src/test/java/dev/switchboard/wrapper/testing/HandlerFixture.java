@@ -18,6 +18,11 @@ import dev.switchboard.wrapper.command.LeaveSessionHandler;
 import dev.switchboard.wrapper.command.PendingCandidates;
 import dev.switchboard.wrapper.command.ProcessOfferHandler;
 import dev.switchboard.wrapper.command.RejoinBudget;
+import dev.switchboard.wrapper.config.FailoverProperties;
+import dev.switchboard.wrapper.failover.DrainedServers;
+import dev.switchboard.wrapper.failover.MediaServerPlacement;
+import dev.switchboard.wrapper.failover.ServerHealthBoard;
+import dev.switchboard.wrapper.failover.SessionRecovery;
 import dev.switchboard.wrapper.media.ConnectionLossWatch;
 import dev.switchboard.wrapper.media.EndpointSubscriptions;
 import dev.switchboard.wrapper.media.KurentoRef;
@@ -64,10 +69,18 @@ public final class HandlerFixture implements AutoCloseable {
   public final EndpointAllocator allocator = new EndpointAllocator(store, servers.endpointFactory(), releaser, pending);
   public final SessionTerminator terminator = new SessionTerminator(store, releaser, relay, publisher, admin, scheduler,
       clock, servers.properties());
+  public final io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+      new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+  public final FailoverProperties failover = FailoverProperties.defaults();
+  public final DrainedServers drained = new DrainedServers(template, clock, failover);
+  public final ServerHealthBoard health = new ServerHealthBoard(pool, clock, failover, registry);
+  public final MediaServerPlacement placement = new MediaServerPlacement(pool, health, drained);
+  public final SessionRecovery recovery = new SessionRecovery(store, pool, placement, releaser, publisher, clock,
+      servers.properties(), failover, registry);
   public final ProcessOfferHandler offers = new ProcessOfferHandler(store, allocator, pending, relay, releaser, publisher,
-      budget);
+      budget, recovery);
   public final AddIceCandidateHandler candidates = new AddIceCandidateHandler(store);
-  public final JoinSessionHandler joins = new JoinSessionHandler(store, publisher);
+  public final JoinSessionHandler joins = new JoinSessionHandler(store, publisher, recovery);
   public final LeaveSessionHandler leaves = new LeaveSessionHandler(store, releaser, relay, publisher, terminator);
   private final AtomicInteger commandIds = new AtomicInteger();
 

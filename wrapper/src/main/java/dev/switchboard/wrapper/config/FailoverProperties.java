@@ -1,0 +1,36 @@
+package dev.switchboard.wrapper.config;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The wrapper's media-server failover settings under {@code switchboard.wrapper.failover}
+ * (documented in docs/configuration.md and docs/failover.md); immutable, any thread may read it.
+ *
+ * @param probeInterval how often every configured media server is probed (its pipelines listed)
+ * @param recoveryClaimTimeout a recovery marker older than this may be taken over by another
+ *     instance, so that a wrapper dying mid-recovery does not strand the session
+ * @param flapWindow failures of one server within this window count towards its quarantine
+ * @param quarantineBase quarantine after the second failure in the window; doubles with each further one
+ * @param quarantineMax longest quarantine
+ * @param serverStateCacheTtl how long the drained flags read from {@code media_servers} are reused
+ */
+@Validated
+@ConfigurationProperties("switchboard.wrapper.failover")
+public record FailoverProperties(
+    @DefaultValue("1s") @NotNull Duration probeInterval,
+    @DefaultValue("10s") @NotNull Duration recoveryClaimTimeout,
+    @DefaultValue("10m") @NotNull Duration flapWindow,
+    @DefaultValue("10s") @NotNull Duration quarantineBase,
+    @DefaultValue("5m") @NotNull Duration quarantineMax,
+    @DefaultValue("1s") @NotNull Duration serverStateCacheTtl) {
+
+  /** The defaults, for tests and for code built without Spring. */
+  public static FailoverProperties defaults() {
+    return new FailoverProperties(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(10),
+        Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(1));
+  }
+}
