@@ -92,6 +92,7 @@ public final class WebRtcEndpoint extends MediaElement {
     operation("gatherCandidates", p -> {
       gatherRequested = true;
       if (localSdp != null) {
+        gathered = false; // an explicit call trickles again (see scheduleGathering)
         scheduleGathering();
       }
       return null;
@@ -295,8 +296,14 @@ public final class WebRtcEndpoint extends MediaElement {
   }
 
   /**
-   * Trickles the host candidates once, after the current request has been answered, as KMS does:
-   * one {@code IceCandidateFound} per candidate and accepted m-line, then {@code IceGatheringDone}.
+   * Trickles the host candidates once per negotiation, after the current request has been
+   * answered, as KMS does: one {@code IceCandidateFound} per candidate and accepted m-line, then
+   * {@code IceGatheringDone}.
+   *
+   * <p>Unlike KMS, an explicit second {@code gatherCandidates} trickles them again: a wrapper that handles a
+   * redelivered offer (its first handler died after gathering) subscribes anew and must be able
+   * to get the candidates to the client, whose answer carries none. Duplicates are harmless to
+   * browsers.
    */
   private void scheduleGathering() {
     if (gathered) {

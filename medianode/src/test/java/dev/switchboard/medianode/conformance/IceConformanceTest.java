@@ -52,6 +52,29 @@ class IceConformanceTest extends KurentoClientTestBase {
   }
 
   @Test
+  void gatherCandidates_calledAgain_tricklesAgain_forAWrapperThatTookOverARedeliveredOffer() throws Exception {
+    MediaPipeline pipeline = kurento.createMediaPipeline();
+    WebRtcEndpoint endpoint = new WebRtcEndpoint.Builder(pipeline).build();
+    CountDownLatch twice = new CountDownLatch(2);
+    List<IceCandidateFoundEvent> found = new CopyOnWriteArrayList<>();
+    endpoint.addIceCandidateFoundListener(found::add);
+    endpoint.addIceGatheringDoneListener(e -> twice.countDown());
+
+    String answer = endpoint.processOffer(Fixtures.chromiumOffer("sendrecv"));
+    endpoint.gatherCandidates();
+    endpoint.gatherCandidates();
+
+    assertThat(twice.await(5, TimeUnit.SECONDS)).as("gathering done twice").isTrue();
+    long perRound = answer.lines().filter(l -> l.startsWith("a=candidate:")).count();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (found.size() < 2 * perRound && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(found).hasSize((int) (2 * perRound));
+    pipeline.release();
+  }
+
+  @Test
   void gatherCandidates_beforeTheOffer_trickleOnceNegotiated() throws Exception {
     MediaPipeline pipeline = kurento.createMediaPipeline();
     WebRtcEndpoint endpoint = new WebRtcEndpoint.Builder(pipeline).build();
