@@ -93,6 +93,11 @@ export async function join(options) {
  * receiving another participant's media (target = them). Candidates that arrive before the
  * answer wait in {@code pendingCandidates}.
  */
+function newOfferId() {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return 'o-' + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 class Connection {
   constructor(target, pc) {
     this.target = target;
@@ -101,6 +106,9 @@ class Connection {
     this.pendingCandidates = [];
     this.everConnected = false;
     this.graceTimer = null;
+    // Echoed in the answer: an answer to an older offer of this target (a connection replaced
+    // since) must not be applied to this one.
+    this.offerId = newOfferId();
   }
 }
 
@@ -256,7 +264,7 @@ export class Call extends EventTarget {
         this.#removeParticipant(message.participantId);
         break;
       case 'answer':
-        await this.#applyAnswer(message.target, message.sdp);
+        await this.#applyAnswer(message.target, message.sdp, message.offerId);
         break;
       case 'iceCandidate':
         await this.#applyCandidate(message);
@@ -354,7 +362,7 @@ export class Call extends EventTarget {
     };
     const offer = await pc.createOffer();
     await pc.setLocalDescription(offer);
-    await request(this.#base, 'POST', this.#path('/offers'), { token: this.#token, body: { target, sdp: offer.sdp } });
+    await request(this.#base, 'POST', this.#path('/offers'), { token: this.#token, body: { target, sdp: offer.sdp, offerId: connection.offerId } });
   }
 
   /**
@@ -438,8 +446,9 @@ export class Call extends EventTarget {
     }
   }
 
-  async #applyAnswer(target, sdp) {
+  async #applyAnswer(target, sdp, offerId) {
     const connection = this.#connections.get(target);
+    if (offerId && connection && offerId !== connection.offerId) return; // answers an offer this page has replaced
     if (!connection || connection.answered || connection.pc.signalingState !== 'have-local-offer') return;
     await connection.pc.setRemoteDescription({ type: 'answer', sdp });
     connection.answered = true;

@@ -31,8 +31,9 @@ public class CommandFactory {
     return new JoinSession(newId(), sessionId, participantId, name, clock.instant());
   }
 
-  public ProcessOffer processOffer(String sessionId, String participantId, String target, String sdp) {
-    return new ProcessOffer(newId(), sessionId, participantId, target, sdp, clock.instant());
+  public ProcessOffer processOffer(String sessionId, String participantId, String target, String sdp,
+      String offerId) {
+    return new ProcessOffer(newId(), sessionId, participantId, target, sdp, clock.instant(), offerId);
   }
 
   public AddIceCandidate addIceCandidate(

@@ -56,7 +56,7 @@ public class ParticipantService {
   public void offer(String sessionId, String participantId, OfferRequest body) {
     checks.offer(body);
     requireParticipant(participantId);
-    send(sessionId, commands.processOffer(sessionId, participantId, body.target(), body.sdp()));
+    send(sessionId, commands.processOffer(sessionId, participantId, body.target(), body.sdp(), body.offerId()));
   }
 
   public void candidate(String sessionId, String participantId, CandidateRequest body) {

@@ -24,6 +24,7 @@ public class RequestChecks {
   static final int MAX_SDP_MLINE_INDEX = 65535;
 
   private static final Pattern MEDIA_LINE = Pattern.compile("(?m)^m=");
+  private static final Pattern OFFER_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
   private final ApiProperties properties;
@@ -62,6 +63,9 @@ public class RequestChecks {
     }
     if (!MEDIA_LINE.matcher(sdp).find()) {
       throw invalidSdp("The SDP offer has no media ('m=') line");
+    }
+    if (body.offerId() != null && !OFFER_ID.matcher(body.offerId()).matches()) {
+      throw invalidBody("Field 'offerId' must be 1 to 64 of A-Z, a-z, 0-9, '_' and '-'");
     }
   }
 

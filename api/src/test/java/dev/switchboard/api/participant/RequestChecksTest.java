@@ -39,6 +39,16 @@ class RequestChecksTest {
   }
 
   @Test
+  void anOfferIdIsOptionalAndShort() {
+    String sdp = "v=0\r\nm=audio 9 RTP/AVP 0\r\n";
+    assertThatCode(() -> checks.offer(new OfferRequest("p-1", sdp, "o-7f3a_9"))).doesNotThrowAnyException();
+    assertThatCode(() -> checks.offer(new OfferRequest("p-1", sdp, null))).doesNotThrowAnyException();
+    assertRefused(() -> checks.offer(new OfferRequest("p-1", sdp, "")), ErrorCode.INVALID_BODY);
+    assertRefused(() -> checks.offer(new OfferRequest("p-1", sdp, "a".repeat(65))), ErrorCode.INVALID_BODY);
+    assertRefused(() -> checks.offer(new OfferRequest("p-1", sdp, "o 1")), ErrorCode.INVALID_BODY);
+  }
+
+  @Test
   void candidatesAreOneCandidateLineOrEmpty() {
     assertThatCode(() -> checks.candidate(new CandidateRequest("p-1", "", null, 0))).doesNotThrowAnyException();
     assertThatCode(() -> checks.candidate(new CandidateRequest("p-1", "candidate:1 1 udp 1 192.0.2.1 9 typ host", "0", 1)))

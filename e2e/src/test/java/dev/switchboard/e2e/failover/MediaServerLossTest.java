@@ -91,6 +91,7 @@ class MediaServerLossTest {
           // The node comes back (as Kubernetes would restart the pod) so the next run has somewhere to go.
           cluster.restart(run.victim());
         }
+        awaitEveryWrapperConnectedToEveryMediaServer(cluster);
       }
       report(runs, "kill");
       report(runs, "restart-in-place");
@@ -154,6 +155,24 @@ class MediaServerLossTest {
     Map<String, String> movedTo = new LinkedHashMap<>();
     affected.forEach(sid -> movedTo.put(sid, after.get(sid).server() + "@epoch" + after.get(sid).epoch()));
     return new Run(number, inPlace ? "restart-in-place" : "kill", victim, affected, detected, mediaBack, movedTo);
+  }
+
+  /**
+   * Each run starts from a healthy cluster: every wrapper's Kurento client is connected to every
+   * medianode again (it reconnects every 2 s), so a run measures one failure, not two at once.
+   */
+  private void awaitEveryWrapperConnectedToEveryMediaServer(LocalCluster cluster) throws Exception {
+    int servers = cluster.mediaServerUrls().size();
+    boolean connected = Poll.until(Duration.ofSeconds(30), () -> cluster.serviceUrls().entrySet().stream()
+        .filter(e -> e.getKey().startsWith("wrapper-")).allMatch(e -> {
+          try {
+            String scrape = calls.get(e.getValue() + "/actuator/prometheus");
+            return Calls.sum(scrape, "switchboard_wrapper_media_servers_connected{", "") == servers;
+          } catch (Exception | AssertionError failure) {
+            return false;
+          }
+        }));
+    assertThat(connected).as("every wrapper connected to all %d medianodes again", servers).isTrue();
   }
 
   /** Frames decoded per viewer->presenter name, over the viewer's current connections. */

@@ -99,6 +99,13 @@ public class ProcessOfferHandler implements CommandHandler<ProcessOffer> {
       recovery.restoreBinding(sessionId);
       return false;
     }
+    if (isFromBeforeTheMove(offer, session)) {
+      // Every client re-offers each connection on MediaServerLost; an offer sent before the move
+      // could otherwise overwrite the endpoint of the newer one and leave that connection unanswered.
+      log.info("Offer of {} -> {} was sent before the session moved (epoch {}): dropped, a newer one follows",
+          participantId, target, session.epoch());
+      return true;
+    }
     WebRtcEndpoint endpoint = allocator.getOrCreate(session, participantId, target);
 
     String remote = remoteDescription(endpoint);
@@ -130,7 +137,7 @@ public class ProcessOfferHandler implements CommandHandler<ProcessOffer> {
       }
       throw e;
     }
-    publisher.toParticipant(participantId, new Answer(target, answer));
+    publisher.toParticipant(participantId, new Answer(target, answer, offer.offerId()));
     endpoint.gatherCandidates();
     if (publishing) {
       connectToReceivers(session, participantId, endpoint);
@@ -144,7 +151,7 @@ public class ProcessOfferHandler implements CommandHandler<ProcessOffer> {
   private void answerAgain(ProcessOffer offer, WebRtcEndpoint endpoint) {
     log.info("Offer of {} -> {} was already processed: sending its answer again", offer.participantId(), offer.target());
     subscriptions.subscribe(offer.sessionId(), offer.participantId(), offer.target(), endpoint);
-    publisher.toParticipant(offer.participantId(), new Answer(offer.target(), endpoint.getLocalSessionDescriptor()));
+    publisher.toParticipant(offer.participantId(), new Answer(offer.target(), endpoint.getLocalSessionDescriptor(), offer.offerId()));
     try {
       // The first delivery may have died before this call; a second call changes nothing.
       endpoint.gatherCandidates();
@@ -200,5 +207,11 @@ public class ProcessOfferHandler implements CommandHandler<ProcessOffer> {
       }
       throw e;
     }
+  }
+
+  /** Issued (api clock) before the session's current binding (wrapper clock); clocks are assumed in sync. */
+  private static boolean isFromBeforeTheMove(ProcessOffer offer, LiveSession session) {
+    return session.epoch() > 1 && session.boundAt() != null && offer.issuedAt() != null
+        && offer.issuedAt().isBefore(session.boundAt());
   }
 }

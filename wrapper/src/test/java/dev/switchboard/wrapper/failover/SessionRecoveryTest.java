@@ -41,6 +41,8 @@ class SessionRecoveryTest {
     SessionRecord seen = fixture.store.findRecord(sessionId).orElseThrow();
     fixture.health.failed("a", "test");
     fixture.servers.server("a").setDown(true);
+    long rebound = recoveries("switchboard.recovery.duration");
+    long detected = recoveries("switchboard.recovery.detection");
 
     Outcome first = fixture.recovery.recover(seen, "a", RecoveryCause.LOST, fixture.clock.instant());
     Outcome second = fixture.recovery.recover(seen, "a", RecoveryCause.LOST, fixture.clock.instant());
@@ -54,10 +56,8 @@ class SessionRecoveryTest {
     assertThat(after.participants()).allSatisfy(p -> assertThat(p.endpoints()).isEmpty());
     assertThat(fixture.to("session." + sessionId, MediaServerLost.class))
         .singleElement().satisfies(lost -> assertThat(lost.epoch()).isEqualTo(after.epoch()));
-    assertThat(fixture.registry.get("switchboard.recovery.duration").tag("cause", "lost").tag("outcome", "rebound")
-        .timer().count()).isEqualTo(1);
-    assertThat(fixture.registry.get("switchboard.recovery.detection").tag("cause", "lost").timer().count())
-        .isEqualTo(1);
+    assertThat(recoveries("switchboard.recovery.duration")).as("rebound recoveries").isEqualTo(rebound + 1);
+    assertThat(recoveries("switchboard.recovery.detection")).as("detections").isEqualTo(detected + 1);
 
     // New offers after the move are answered on the new pipeline.
     fixture.offers.handle(fixture.offer(sessionId, "p1", "p1", "offer-again"));
@@ -138,6 +138,39 @@ class SessionRecoveryTest {
     fixture.clock.advance(Duration.ofSeconds(11));
     assertThat(fixture.placement.choose()).isEqualTo("a");
     fixture.servers.server("a").setUsedMemoryKib(1000);
+  }
+
+  @Test
+  void anOfferSentBeforeTheMoveIsDropped_theNextOneIsAnsweredWithItsOfferId() {
+    String sessionId = sessionWithTwoPublishers("a");
+    SessionRecord seen = fixture.store.findRecord(sessionId).orElseThrow();
+    java.time.Instant beforeTheMove = fixture.clock.instant();
+    fixture.clock.advance(Duration.ofSeconds(1));
+    fixture.health.failed("a", "test");
+    fixture.servers.server("a").setDown(true);
+    assertThat(fixture.recovery.recover(seen, "a", RecoveryCause.LOST, fixture.clock.instant()))
+        .isEqualTo(Outcome.REBOUND);
+    fixture.sent.clear();
+
+    fixture.offers.handle(new dev.switchboard.contracts.bus.ProcessOffer("c-stale", sessionId, "p1", "p1", "stale",
+        beforeTheMove, "o-old"));
+    assertThat(fixture.to("user.p1", Answer.class)).as("no answer to an offer from before the move").isEmpty();
+    assertThat(fixture.store.findRecord(sessionId).orElseThrow().participant("p1").orElseThrow().publisher())
+        .as("and no endpoint made for it").isNull();
+
+    fixture.offers.handle(new dev.switchboard.contracts.bus.ProcessOffer("c-new", sessionId, "p1", "p1", "fresh",
+        fixture.clock.instant(), "o-new"));
+    assertThat(fixture.to("user.p1", Answer.class)).containsExactly(new Answer("p1", "answer to fresh", "o-new"));
+  }
+
+  /** Lost-server recoveries timed so far (the fixture, and so its registry, is shared by the tests). */
+  private static long recoveries(String timer) {
+    var search = fixture.registry.find(timer).tag("cause", "lost");
+    if (timer.endsWith("duration")) {
+      search = search.tag("outcome", "rebound");
+    }
+    var found = search.timer();
+    return found == null ? 0 : found.count();
   }
 
   private String sessionWithTwoPublishers(String server) {

@@ -114,7 +114,8 @@ public final class HandlerFixture implements AutoCloseable {
   }
 
   public ProcessOffer offer(String sessionId, String participantId, String target, String sdp) {
-    return new ProcessOffer(commandId(), sessionId, participantId, target, sdp, Instant.EPOCH);
+    // Issued now: an offer issued before the session's last move is dropped as stale.
+    return new ProcessOffer(commandId(), sessionId, participantId, target, sdp, clock.instant());
   }
 
   public AddIceCandidate candidate(String sessionId, String participantId, String target, String candidate) {
