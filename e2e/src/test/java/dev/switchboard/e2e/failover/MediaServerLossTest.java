@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.bson.Document;
@@ -121,27 +123,25 @@ class MediaServerLossTest {
 
     long killedAt = System.nanoTime();
     cluster.kill(victim);
-    if (inPlace) {
-      cluster.restart(victim);
-    }
-    long detected = -1;
+    // Measured on their own threads, so that neither the restart nor the pages' stats delay them.
+    CompletableFuture<Void> restart = inPlace
+        ? CompletableFuture.runAsync(() -> restartQuietly(cluster, victim), Executors.newVirtualThreadPerTaskExecutor())
+        : CompletableFuture.completedFuture(null);
+    CompletableFuture<Long> epochMoved = CompletableFuture.supplyAsync(
+        () -> awaitEpochsMoved(mongo, sessions, affected, before, killedAt), Executors.newVirtualThreadPerTaskExecutor());
     long mediaBack = -1;
     Map<String, Long> previous = new HashMap<>();
     long deadline = System.nanoTime() + RECOVERY_WAIT.toNanos();
     while (System.nanoTime() < deadline && mediaBack < 0) {
-      if (detected < 0) {
-        Map<String, Binding> now = bindings(mongo, sessions);
-        if (affected.stream().allMatch(sid -> now.get(sid).epoch() > before.get(sid).epoch())) {
-          detected = Calls.millisSince(killedAt);
-        }
-      }
       Map<String, Long> frames = receptionFrames(browser, watched);
-      if (detected >= 0 && allGrew(previous, frames, watched)) {
+      if (epochMoved.isDone() && allGrew(previous, frames, watched)) {
         mediaBack = Calls.millisSince(killedAt);
       }
       previous = frames;
       Thread.sleep(POLL_MILLIS);
     }
+    restart.get(60, TimeUnit.SECONDS);
+    long detected = epochMoved.get(RECOVERY_WAIT.toSeconds(), TimeUnit.SECONDS);
     assertThat(detected).as("run %d: the binding epoch of %s moved after %s was killed; bindings now %s", number,
         affected, victim, bindings(mongo, sessions)).isNotNegative();
     assertThat(mediaBack).as("run %d: every page of %s decodes every other page again; stats %s", number, affected,
@@ -173,6 +173,33 @@ class MediaServerLossTest {
           }
         }));
     assertThat(connected).as("every wrapper connected to all %d medianodes again", servers).isTrue();
+  }
+
+  private static void restartQuietly(LocalCluster cluster, String name) {
+    try {
+      cluster.restart(name);
+    } catch (Exception e) {
+      throw new IllegalStateException("restarting " + name + " failed", e);
+    }
+  }
+
+  /** Milliseconds from the kill until every affected session's epoch has moved; -1 if not within the wait. */
+  private static long awaitEpochsMoved(MongoClient mongo, List<String> sessions, Set<String> affected,
+      Map<String, Binding> before, long killedAt) {
+    long deadline = System.nanoTime() + RECOVERY_WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      Map<String, Binding> now = bindings(mongo, sessions);
+      if (affected.stream().allMatch(sid -> now.get(sid).epoch() > before.get(sid).epoch())) {
+        return Calls.millisSince(killedAt);
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return -1;
+      }
+    }
+    return -1;
   }
 
   /** Frames decoded per viewer->presenter name, over the viewer's current connections. */
