@@ -44,8 +44,11 @@ import org.kurento.client.MediaPipeline;
 @Timeout(value = 600, unit = TimeUnit.SECONDS)
 class MediaServerLossTest {
   private static final String AMQP_URI = "amqp://guest:guest@127.0.0.1:5672";
-  private static final int KILL_RUNS = 5;
-  private static final int RESTART_IN_PLACE_RUNS = 2;
+  /** Runs of each kind; {@code -Dfailover.killRuns=N -Dfailover.inPlaceRuns=M} to look closer at one. */
+  private static final int KILL_RUNS = Integer.getInteger("failover.killRuns", 5);
+  private static final int RESTART_IN_PLACE_RUNS = Integer.getInteger("failover.inPlaceRuns", 2);
+  /** {@code -Dfailover.keepLogs=true} keeps the cluster's logs of a passing run too. */
+  private static final boolean KEEP_LOGS = Boolean.getBoolean("failover.keepLogs");
   private static final Duration MEDIA_WAIT = Duration.ofSeconds(90);
   private static final Duration RECOVERY_WAIT = Duration.ofSeconds(45);
   private static final long POLL_MILLIS = 150;
@@ -106,7 +109,7 @@ class MediaServerLossTest {
         cluster.close();
       }
       calls.deleteBrokerObjects();
-      if (passed) {
+      if (passed && !KEEP_LOGS) {
         Calls.deleteRecursively(dataDir);
       }
     }

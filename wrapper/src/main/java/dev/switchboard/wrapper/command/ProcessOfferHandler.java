@@ -167,7 +167,7 @@ public class ProcessOfferHandler implements CommandHandler<ProcessOffer> {
    * and release it.
    */
   private void replace(ProcessOffer offer, WebRtcEndpoint old) {
-    if (!budget.trySpend(offer.sessionId(), offer.participantId())) {
+    if (!budget.trySpend(offer.sessionId(), offer.participantId(), offer.target())) {
       log.info("Renegotiation of {} -> {} refused: more than {} in a minute", offer.participantId(), offer.target(),
           budget.limit());
       throw new CommandRejectedException("REJOIN_LIMIT", "More than " + budget.limit()

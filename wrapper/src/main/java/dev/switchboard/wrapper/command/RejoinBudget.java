@@ -24,8 +24,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The server-side limit on renegotiations (a new offer replacing a negotiated endpoint): at most
- * {@code rejoin-limit-per-minute} per participant in any sliding minute, counted across all
- * instances in {@code rejoin_budgets} (one document per session and participant); thread-safe.
+ * {@code rejoin-limit-per-minute} per connection (participant and target) in any sliding minute,
+ * counted across all instances in {@code rejoin_budgets} (one document per connection);
+ * thread-safe. Per connection, not per participant: one network blip on a client's side breaks
+ * all its connections at once, and a participant with many receivers must get all of them back.
  *
  * <p>The document keeps the times of the last N renegotiations, oldest first. One conditional
  * upsert both checks and spends: it matches only while fewer than N are kept or the oldest of
@@ -55,11 +57,11 @@ public class RejoinBudget {
     }
   }
 
-  /** Spends one renegotiation of the participant; false (and nothing spent) when none is left. */
-  public boolean trySpend(String sessionId, String participantId) {
+  /** Spends one renegotiation of the connection; false (and nothing spent) when none is left. */
+  public boolean trySpend(String sessionId, String participantId, String target) {
     Instant now = clock.instant();
     Date windowStart = Date.from(now.minus(WINDOW));
-    String id = sessionId + "/" + participantId;
+    String id = sessionId + "/" + participantId + "/" + target;
     try {
       collection().updateOne(
           Filters.and(Filters.eq("_id", id),

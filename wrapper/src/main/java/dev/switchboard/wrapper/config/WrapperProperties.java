@@ -36,7 +36,7 @@ import org.springframework.validation.annotation.Validated;
  * @param connectionLossGrace how long an endpoint may report its connection lost (disconnected, ICE
  *     failed, a publisher's incoming media stopped) before its participant gets ConnectionFailed
  * @param rejoinLimitPerMinute renegotiations (new offers replacing a negotiated endpoint) allowed per
- *     participant in any sliding minute, across all instances; beyond it offers get REJOIN_LIMIT
+ *     connection (participant and target) in any sliding minute, across all instances; beyond it offers get REJOIN_LIMIT
  * @param heartbeatInterval how often this instance marks itself alive in {@code wrapper_state}
  * @param heartbeatTimeout an instance whose heartbeat is older than this is dead and its endpoint
  *     subscriptions are taken over

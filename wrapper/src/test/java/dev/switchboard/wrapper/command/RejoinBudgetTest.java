@@ -29,18 +29,19 @@ class RejoinBudgetTest {
     RejoinBudget budget = fixture.budget;
     int limit = budget.limit();
     for (int i = 0; i < limit; i++) {
-      assertThat(budget.trySpend(sessionId, "p1")).as("renegotiation %d", i + 1).isTrue();
+      assertThat(budget.trySpend(sessionId, "p1", "p1")).as("renegotiation %d", i + 1).isTrue();
       fixture.clock.advance(Duration.ofSeconds(5));
     }
-    assertThat(budget.trySpend(sessionId, "p1")).as("one beyond the limit").isFalse();
-    assertThat(budget.trySpend(sessionId, "p2")).as("another participant").isTrue();
+    assertThat(budget.trySpend(sessionId, "p1", "p1")).as("one beyond the limit").isFalse();
+    assertThat(budget.trySpend(sessionId, "p2", "p2")).as("another participant").isTrue();
+    assertThat(budget.trySpend(sessionId, "p1", "p2")).as("another connection of the same participant").isTrue();
 
     // The first one was spent limit*5 s ago; it leaves the window at 60 s.
     fixture.clock.advance(Duration.ofSeconds(60 - 5L * limit - 1));
-    assertThat(budget.trySpend(sessionId, "p1")).as("1 s before the oldest leaves the minute").isFalse();
+    assertThat(budget.trySpend(sessionId, "p1", "p1")).as("1 s before the oldest leaves the minute").isFalse();
     fixture.clock.advance(Duration.ofSeconds(1));
-    assertThat(budget.trySpend(sessionId, "p1")).as("the oldest left the minute").isTrue();
-    assertThat(budget.trySpend(sessionId, "p1")).as("the next oldest is still inside").isFalse();
+    assertThat(budget.trySpend(sessionId, "p1", "p1")).as("the oldest left the minute").isTrue();
+    assertThat(budget.trySpend(sessionId, "p1", "p1")).as("the next oldest is still inside").isFalse();
   }
 
   @Test
@@ -51,7 +52,7 @@ class RejoinBudgetTest {
     try {
       List<Callable<Boolean>> spends = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
-        spends.add(() -> budget.trySpend(sessionId, "p1"));
+        spends.add(() -> budget.trySpend(sessionId, "p1", "p1"));
       }
       int granted = 0;
       for (Future<Boolean> spend : pool.invokeAll(spends)) {
