@@ -22,12 +22,8 @@
 //     to recover by itself before it is renegotiated (a new offer on a fresh RTCPeerConnection);
 //     'failed' renegotiates at once.
 //   maxRejoinsPerMinute (4): renegotiations of one connection in any sliding minute; one more makes the
-//     call 'lost' (call.reconnect() joins again). The server has its own limit per connection
+//     call 'lost' (call.reconnect() joins again). The server has its own limit per participant
 //     (REJOIN_LIMIT errors, which also make the call 'lost').
-//   gatherWaitMs (500): how long an offer waits for ICE gathering to finish, so that it carries its
-//     candidates; candidates found later are trickled one request each. Host candidates take a few
-//     milliseconds, so on a LAN no candidate request is sent at all: after a media-server move the
-//     wrapper then handles one command per connection instead of several.
 //
 // Recovery: the server's 'connectionFailed' (it saw the connection lost for its own grace) renegotiates
 // that connection unless it is 'connected' at that moment (or has never connected: then the notice is
@@ -43,8 +39,6 @@ const DEFAULTS = Object.freeze({
   backoffMaxMs: 8000,
   // A 'disconnected' connection gets this long to come back by itself before it is renegotiated.
   reconnectGraceMs: 3000,
-  // Offers wait this long for ICE gathering, to carry their candidates instead of trickling them.
-  gatherWaitMs: 500,
   // Renegotiations of one connection in any sliding minute; beyond it the call is 'lost'.
   maxRejoinsPerMinute: 4,
   iceServers: [],
@@ -99,21 +93,6 @@ export async function join(options) {
  * receiving another participant's media (target = them). Candidates that arrive before the
  * answer wait in {@code pendingCandidates}.
  */
-/** Resolves when the connection has gathered its ICE candidates, or after {@code waitMs} at most. */
-function gathered(pc, waitMs) {
-  if (pc.iceGatheringState === 'complete' || waitMs <= 0) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      pc.removeEventListener('icegatheringstatechange', check);
-      resolve();
-    };
-    const check = () => { if (pc.iceGatheringState === 'complete') done(); };
-    const timer = setTimeout(done, waitMs);
-    pc.addEventListener('icegatheringstatechange', check);
-  });
-}
-
 function newOfferId() {
   const bytes = crypto.getRandomValues(new Uint8Array(12));
   return 'o-' + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
@@ -130,7 +109,6 @@ class Connection {
     // Echoed in the answer: an answer to an older offer of this target (a connection replaced
     // since) must not be applied to this one.
     this.offerId = newOfferId();
-    this.offerSent = false;
   }
 }
 
@@ -369,8 +347,6 @@ export class Call extends EventTarget {
       };
     }
     pc.onicecandidate = (event) => {
-      // Candidates found before the offer leaves are in its SDP (the local description has them).
-      if (!connection.offerSent) return;
       const c = event.candidate;
       const body = c
         ? { target, candidate: c.candidate, sdpMid: c.sdpMid, sdpMLineIndex: c.sdpMLineIndex ?? 0 }
@@ -386,10 +362,7 @@ export class Call extends EventTarget {
     };
     const offer = await pc.createOffer();
     await pc.setLocalDescription(offer);
-    await gathered(pc, this.#options.gatherWaitMs);
-    connection.offerSent = true;
-    const sdp = pc.localDescription?.sdp ?? offer.sdp;
-    await request(this.#base, 'POST', this.#path('/offers'), { token: this.#token, body: { target, sdp, offerId: connection.offerId } });
+    await request(this.#base, 'POST', this.#path('/offers'), { token: this.#token, body: { target, sdp: offer.sdp, offerId: connection.offerId } });
   }
 
   /**
