@@ -43,23 +43,34 @@ final class MediaServerConnection implements KurentoConnectionListener {
   }
 
   boolean isConnected() {
-    return client != null && connected;
+    KurentoClient current = client;
+    return current != null && connected && !current.isClosed();
   }
 
   /**
    * The client, connecting first if there is none and the last attempt is older than the retry
    * interval (a server that is down would otherwise cost a connection timeout on every call).
-   * Once a client exists it reconnects by itself (kurento-client retries forever), so it is kept.
+   * Once a client exists it reconnects by itself (kurento-client retries), so it is kept until
+   * it reports itself closed.
    */
   KurentoClient clientOrNull() {
     KurentoClient current = client;
-    if (current != null) {
+    if (current != null && !current.isClosed()) {
       return current;
     }
     connecting.lock();
     try {
+      boolean replacing = false;
       if (client != null) {
-        return client;
+        if (!client.isClosed()) {
+          return client;
+        }
+        // kurento-client stops reconnecting after some failures (an error other than 40007 to its
+        // connect): a closed client never comes back by itself, so a new one is opened.
+        log.warn("The Kurento client of media server {} gave up reconnecting; opening a new one", spec.id());
+        client = null;
+        connected = false;
+        replacing = true;
       }
       Instant now = clock.instant();
       if (lastAttempt != null && now.isBefore(lastAttempt.plus(retryInterval))) {
@@ -71,6 +82,10 @@ final class MediaServerConnection implements KurentoConnectionListener {
         connected = true;
         client = created;
         log.info("Connected to media server {} at {}", spec.id(), spec.uri());
+        if (replacing) {
+          // A new Kurento session: objects of the old one may be gone, as after reconnected(false).
+          events.reconnected(spec.id(), false);
+        }
         return created;
       } catch (RuntimeException e) {
         log.warn("Media server {} at {} is unreachable, retrying in {} at the earliest: {}",

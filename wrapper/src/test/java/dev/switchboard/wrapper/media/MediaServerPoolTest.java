@@ -62,6 +62,34 @@ class MediaServerPoolTest {
   }
 
   @Test
+  void aClientThatGaveUpReconnectingIsReplacedAndReportedAsANewSession() {
+    FakeMediaServers servers = new FakeMediaServers("a");
+    try (MediaServerPool pool = servers.pool(clock)) {
+      java.util.List<String> newSessions = new java.util.concurrent.CopyOnWriteArrayList<>();
+      pool.listen(new MediaServerEvents() {
+        @Override
+        public void disconnected(String serverId) {}
+
+        @Override
+        public void reconnected(String serverId, boolean sameServer) {
+          if (!sameServer) {
+            newSessions.add(serverId);
+          }
+        }
+      });
+      org.mockito.Mockito.when(servers.server("a").client().isClosed()).thenReturn(true);
+      assertThat(pool.isConnected("a")).as("a closed client is not a connection").isFalse();
+
+      clock.advance(Duration.ofSeconds(11)); // past the retry interval since the first connection
+      assertThat(pool.client("a")).isSameAs(servers.server("a").client());
+      assertThat(newSessions).as("the new client's session is reported like a restart").containsExactly("a");
+
+      org.mockito.Mockito.when(servers.server("a").client().isClosed()).thenReturn(false);
+      assertThat(pool.isConnected("a")).isTrue();
+    }
+  }
+
+  @Test
   void aServerThatFailsToAnswerIsSkipped() {
     FakeMediaServers servers = new FakeMediaServers("a", "b");
     servers.server("a").setUsedMemoryKib(10);
