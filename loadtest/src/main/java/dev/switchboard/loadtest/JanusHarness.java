@@ -32,14 +32,14 @@ final class JanusHarness implements AutoCloseable {
 
   private final Path binary;
   private final Path dir;
-  private final Thread hook = new Thread(this::tearDown, "janus-harness-cleanup");
+  private final ServerCleanup cleanup;
   private NetworkNamespace namespace;
   private Process process;
-  private boolean closed;
 
   private JanusHarness(Path binary, Path dir) {
     this.binary = binary;
     this.dir = dir;
+    this.cleanup = new ServerCleanup("janus-harness-cleanup", this::deleteDir);
   }
 
   /** Why Janus cannot run here (not installed, no iproute2, not root), or null when it can. */
@@ -73,7 +73,6 @@ final class JanusHarness implements AutoCloseable {
   /** Starts {@code binary} as Janus; tests pass one that fails, to check the tear-down. */
   static JanusHarness start(Path binary) throws IOException, InterruptedException {
     JanusHarness janus = new JanusHarness(binary, Files.createTempDirectory("switchboard-janus-"));
-    Runtime.getRuntime().addShutdownHook(janus.hook);
     try {
       janus.setUp();
     } catch (RuntimeException | IOException | InterruptedException e) {
@@ -85,6 +84,7 @@ final class JanusHarness implements AutoCloseable {
 
   private void setUp() throws IOException, InterruptedException {
     namespace = NetworkNamespace.create();
+    cleanup.namespace(namespace);
     writeConfig();
     process = new ProcessBuilder(namespace.exec(List.of(binary.toString(), "-F", dir.resolve("conf").toString(),
         "-C", dir.resolve("conf/janus.jcfg").toString(), "-E", namespace.innerInterface(),
@@ -92,6 +92,7 @@ final class JanusHarness implements AutoCloseable {
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve("janus.log").toFile())
         .start();
+    cleanup.process(process);
     awaitHttp();
   }
 
@@ -206,25 +207,10 @@ final class JanusHarness implements AutoCloseable {
 
   @Override
   public void close() {
-    tearDown();
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException e) {
-      // the JVM is shutting down and the hook runs anyway
-    }
+    cleanup.close();
   }
 
-  private synchronized void tearDown() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    if (process != null) {
-      Processes.stop(process);
-    }
-    if (namespace != null) {
-      namespace.close();
-    }
+  private void deleteDir() {
     try (Stream<Path> files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {

@@ -28,14 +28,14 @@ final class MediaNodeServer implements AutoCloseable {
   private final NetworkNamespace namespace;
   private final String host;
   private final int port;
-  private final Thread hook = new Thread(this::tearDown, "medianode-process-cleanup");
+  private final ServerCleanup cleanup = new ServerCleanup("medianode-process-cleanup", () -> {});
   private Process process;
-  private boolean closed;
 
   private MediaNodeServer(NetworkNamespace namespace, String host, int port) {
     this.namespace = namespace;
     this.host = host;
     this.port = port;
+    cleanup.namespace(namespace);
   }
 
   /** Starts a medianode; in a network namespace of its own when {@code isolated}. */
@@ -43,12 +43,12 @@ final class MediaNodeServer implements AutoCloseable {
     NetworkNamespace namespace = isolated ? NetworkNamespace.create() : null;
     String host = isolated ? namespace.innerAddress() : "127.0.0.1";
     MediaNodeServer node = new MediaNodeServer(namespace, host, freeTcpPort());
-    Runtime.getRuntime().addShutdownHook(node.hook);
     try {
       node.process = new ProcessBuilder(isolated ? namespace.exec(node.command()) : node.command())
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.DISCARD)
           .start();
+      node.cleanup.process(node.process);
       node.awaitHealthy();
     } catch (RuntimeException | IOException | InterruptedException e) {
       node.close();
@@ -127,24 +127,6 @@ final class MediaNodeServer implements AutoCloseable {
 
   @Override
   public void close() {
-    tearDown();
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException e) {
-      // the JVM is shutting down and the hook runs anyway
-    }
-  }
-
-  private synchronized void tearDown() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    if (process != null) {
-      Processes.stop(process);
-    }
-    if (namespace != null) {
-      namespace.close();
-    }
+    cleanup.close();
   }
 }
