@@ -16,7 +16,6 @@ import org.springframework.validation.annotation.Validated;
  * @param flapWindow failures of one server within this window count towards its quarantine
  * @param quarantineBase quarantine after the second failure in the window; doubles with each further one
  * @param quarantineMax longest quarantine
- * @param serverStateCacheTtl how long the drained flags read from {@code media_servers} are reused
  */
 @Validated
 @ConfigurationProperties("switchboard.wrapper.failover")
@@ -25,12 +24,11 @@ public record FailoverProperties(
     @DefaultValue("10s") @NotNull Duration recoveryClaimTimeout,
     @DefaultValue("10m") @NotNull Duration flapWindow,
     @DefaultValue("10s") @NotNull Duration quarantineBase,
-    @DefaultValue("5m") @NotNull Duration quarantineMax,
-    @DefaultValue("1s") @NotNull Duration serverStateCacheTtl) {
+    @DefaultValue("5m") @NotNull Duration quarantineMax) {
 
   /** The defaults, for tests and for code built without Spring. */
   public static FailoverProperties defaults() {
     return new FailoverProperties(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(10),
-        Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(1));
+        Duration.ofSeconds(10), Duration.ofMinutes(5));
   }
 }

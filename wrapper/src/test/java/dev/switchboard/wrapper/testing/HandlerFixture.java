@@ -72,7 +72,7 @@ public final class HandlerFixture implements AutoCloseable {
   public final io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
       new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
   public final FailoverProperties failover = FailoverProperties.defaults();
-  public final DrainedServers drained = new DrainedServers(template, clock, failover);
+  public final DrainedServers drained = new DrainedServers(template, clock);
   public final ServerHealthBoard health = new ServerHealthBoard(pool, clock, failover, registry);
   public final MediaServerPlacement placement = new MediaServerPlacement(pool, health, drained);
   public final SessionRecovery recovery = new SessionRecovery(store, pool, placement, releaser, publisher, clock,
