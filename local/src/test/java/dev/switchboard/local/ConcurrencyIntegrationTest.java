@@ -18,7 +18,7 @@ import dev.switchboard.contracts.messages.Answer;
 import dev.switchboard.contracts.messages.ExistingParticipants;
 import dev.switchboard.contracts.messages.ParticipantMessage;
 import dev.switchboard.contracts.messages.RequestFailed;
-import dev.switchboard.local.support.ApiClient;
+import dev.switchboard.local.client.ApiClient;
 import dev.switchboard.local.support.Fixtures;
 import dev.switchboard.local.support.TestCluster;
 import dev.switchboard.local.support.TestParticipant;

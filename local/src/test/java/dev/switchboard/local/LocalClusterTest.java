@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.switchboard.contracts.messages.Delivery;
 import dev.switchboard.contracts.messages.ExistingParticipants;
 import dev.switchboard.contracts.rest.JoinResponse;
-import dev.switchboard.local.support.ApiClient;
+import dev.switchboard.local.client.ApiClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -7,7 +7,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import dev.switchboard.contracts.Topology;
 import dev.switchboard.contracts.rest.JoinResponse;
 import dev.switchboard.contracts.rest.SessionView;
-import dev.switchboard.local.support.ApiClient;
+import dev.switchboard.local.client.ApiClient;
 import dev.switchboard.local.support.TestCluster;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -8,7 +8,7 @@ import com.mongodb.client.MongoCollection;
 import dev.switchboard.contracts.messages.Answer;
 import dev.switchboard.contracts.messages.ExistingParticipants;
 import dev.switchboard.contracts.messages.MediaServerLost;
-import dev.switchboard.local.support.ApiClient;
+import dev.switchboard.local.client.ApiClient;
 import dev.switchboard.local.support.Fixtures;
 import dev.switchboard.local.support.TestCluster;
 import dev.switchboard.local.support.TestParticipant;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.medianode.browser.Browser;
 import dev.switchboard.medianode.browser.Poll;
-import dev.switchboard.local.support.ApiClient;
+import dev.switchboard.local.client.ApiClient;
 import dev.switchboard.local.support.TestCluster;
 import java.io.IOException;
 import java.net.URLEncoder;

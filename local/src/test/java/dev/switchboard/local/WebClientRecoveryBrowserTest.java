@@ -11,7 +11,7 @@ import dev.switchboard.contracts.messages.MediaServerLost;
 import dev.switchboard.contracts.messages.ParticipantMessage;
 import dev.switchboard.contracts.messages.RequestFailed;
 import dev.switchboard.local.browser.WebClientPage;
-import dev.switchboard.local.support.ApiClient;
+import dev.switchboard.local.client.ApiClient;
 import dev.switchboard.local.support.TestCluster;
 import dev.switchboard.medianode.browser.Browser;
 import dev.switchboard.medianode.browser.Poll;

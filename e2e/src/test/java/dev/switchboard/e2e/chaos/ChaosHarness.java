@@ -8,7 +8,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import dev.switchboard.contracts.Topology;
 import dev.switchboard.local.LocalCluster;
-import dev.switchboard.local.support.ApiClient;
+import dev.switchboard.local.client.ApiClient;
 import dev.switchboard.local.support.TestCluster;
 import java.io.IOException;
 import java.net.URI;

@@ -4,7 +4,7 @@ import dev.switchboard.contracts.messages.Delivery;
 import dev.switchboard.contracts.messages.ParticipantMessage;
 import dev.switchboard.contracts.rest.JoinResponse;
 import dev.switchboard.contracts.rest.OfferRequest;
-import dev.switchboard.local.support.ApiClient;
+import dev.switchboard.local.client.ApiClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.switchboard.local.support;
 
 import dev.switchboard.api.ApiApplication;
+import dev.switchboard.local.client.ApiClient;
 import dev.switchboard.medianode.MediaNode;
 import dev.switchboard.medianode.config.ConfigLoader;
 import dev.switchboard.medianode.config.MediaNodeConfig;

@@ -1,4 +1,4 @@
-package dev.switchboard.local.support;
+package dev.switchboard.local.client;
 
 import dev.switchboard.contracts.messages.Delivery;
 import dev.switchboard.contracts.rest.CreateSessionResponse;
@@ -17,7 +17,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A REST client of the api, speaking the contracts' JSON exactly as the browser client will. Thread-safe. */
+/** A REST client of the api speaking the contracts' JSON as the browser client does, for tests, chaos runs and load tests. Thread-safe. */
 public final class ApiClient {
   public static final ObjectMapper JSON = JsonMapper.builder()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
