@@ -49,12 +49,33 @@ final class ChildProcess {
       // Quick start for the control plane; a medianode keeps C2, its forwarding hot path needs it.
       command.add("-XX:TieredStopAtLevel=1");
     }
+    command.addAll(extraJvmOptions(name));
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
     command.addAll(args);
     Files.createDirectories(log.getParent());
     Process process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     return new ChildProcess(name, process, log, healthUrl, mainClass, args);
+  }
+
+  /**
+   * Options appended after the defaults (so a later {@code -Xmx} or {@code -XX:TieredStopAtLevel}
+   * wins), for benchmarks and profiling: system property {@code switchboard.cluster.jvm-options} for
+   * every process, then {@code switchboard.cluster.jvm-options.<role>} for one role ({@code mongo},
+   * {@code medianode}, {@code wrapper}, {@code api}: the name up to its first dash). Options are
+   * separated by spaces; {@code {name}} becomes the process name, e.g. for a JFR file per process.
+   */
+  static List<String> extraJvmOptions(String name) {
+    String role = name.contains("-") ? name.substring(0, name.indexOf('-')) : name;
+    List<String> options = new ArrayList<>();
+    for (String key : List.of("switchboard.cluster.jvm-options", "switchboard.cluster.jvm-options." + role)) {
+      for (String option : System.getProperty(key, "").trim().split("\\s+")) {
+        if (!option.isEmpty()) {
+          options.add(option.replace("{name}", name));
+        }
+      }
+    }
+    return options;
   }
 
   /**
