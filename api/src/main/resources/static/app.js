@@ -94,7 +94,9 @@ async function start(name) {
     }
     localStream ??= await getMedia();
     showStatus('connecting');
-    call = new Switchboard.Call({ baseUrl, sessionId, name, localStream });
+    // ?relay=1: media only through the TURN server the api hands out (for testing a TURN set-up).
+    const iceTransportPolicy = params.get('relay') === '1' ? 'relay' : 'all';
+    call = new Switchboard.Call({ baseUrl, sessionId, name, localStream, iceTransportPolicy });
     // The debug hook the browser tests (and curious users in the console) read stats() from.
     window.switchboardCall = call;
     wire(call);

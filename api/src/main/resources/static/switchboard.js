@@ -17,7 +17,13 @@
 //                        // mediaServerMoves, fullRejoins
 //
 // Options (extra keys of the object given to join() or new Call(); defaults in DEFAULTS below):
-//   pollWaitSeconds (25), maxPollFailures (7), backoffStartMs (500), backoffMaxMs (8000), iceServers ([])
+//   pollWaitSeconds (25), maxPollFailures (7), backoffStartMs (500), backoffMaxMs (8000)
+//   iceServers ([]): fixed ICE servers for every connection. Empty: the library asks the api
+//     (GET .../participants/{pid}/ice-servers) for the TURN servers the operator configured and a
+//     credential minted for this participant, renews it before it expires, and connects directly
+//     when there are none or the request fails.
+//   iceTransportPolicy ('all'): 'relay' sends media only through TURN (hides the client's addresses
+//     from the media server; needs TURN configured on the api).
 //   reconnectGraceMs (3000): a connection whose RTCPeerConnection goes 'disconnected' is given this long
 //     to recover by itself before it is renegotiated (a new offer on a fresh RTCPeerConnection);
 //     'failed' renegotiates at once.
@@ -42,6 +48,7 @@ const DEFAULTS = Object.freeze({
   // Renegotiations of one connection in any sliding minute; beyond it the call is 'lost'.
   maxRejoinsPerMinute: 4,
   iceServers: [],
+  iceTransportPolicy: 'all',
 });
 
 /** An HTTP answer other than 2xx, with the api's error code when it sent one. */
@@ -117,6 +124,8 @@ export class Call extends EventTarget {
   #options;
   #base;
   #token = null;
+  // TURN servers from the api and when to ask again (ms since the epoch), per participant id.
+  #turn = { participantId: null, iceServers: [], renewAt: 0 };
   #seq = 0;
   #failures = 0;
   #state = 'connecting';
@@ -321,10 +330,32 @@ export class Call extends EventTarget {
     this.#dispatch('participant-left', { participant });
   }
 
+  /**
+   * The ICE servers for a new connection: the fixed option when given, else the api's TURN servers
+   * with this participant's credential, fetched once and again a minute before it expires. A failed
+   * request means no TURN (direct connections still work), never a failed call.
+   */
+  async #iceServers() {
+    if (this.#options.iceServers.length > 0) return this.#options.iceServers;
+    const turn = this.#turn;
+    if (turn.participantId === this.participantId && Date.now() < turn.renewAt) return turn.iceServers;
+    try {
+      const answer = await request(this.#base, 'GET', this.#path('/ice-servers'), { token: this.#token });
+      const servers = Array.isArray(answer?.iceServers) ? answer.iceServers : [];
+      const renewAt = servers.length > 0 ? answer.expiresAt * 1000 - 60_000 : Date.now() + 300_000;
+      this.#turn = { participantId: this.participantId, iceServers: servers, renewAt };
+      return servers;
+    } catch {
+      return [];
+    }
+  }
+
   /** Creates the connection for {@code target} and sends its offer: sendonly for self, recvonly for others. */
   async #connect(target) {
+    // Asked before the old connection closes, so closing and replacing stay one synchronous step.
+    const iceServers = await this.#iceServers();
     this.#closeConnection(target);
-    const pc = new RTCPeerConnection({ iceServers: this.#options.iceServers });
+    const pc = new RTCPeerConnection({ iceServers, iceTransportPolicy: this.#options.iceTransportPolicy });
     const connection = new Connection(target, pc);
     this.#connections.set(target, connection);
     if (target === this.participantId) {

@@ -22,6 +22,8 @@ import dev.switchboard.contracts.messages.RequestFailed;
 import dev.switchboard.contracts.messages.SessionClosed;
 import dev.switchboard.contracts.rest.ApiError;
 import dev.switchboard.contracts.rest.CandidateRequest;
+import dev.switchboard.contracts.rest.IceServer;
+import dev.switchboard.contracts.rest.IceServersResponse;
 import dev.switchboard.contracts.rest.JoinResponse;
 import dev.switchboard.contracts.rest.ParticipantView;
 import dev.switchboard.contracts.rest.SessionView;
@@ -84,6 +86,9 @@ class GoldenJsonTest {
             new SessionView("s-1", "ACTIVE", List.of(new ParticipantView("p-1", "Ada")))),
         Arguments.of("rest/candidateRequest.json", CandidateRequest.class,
             new CandidateRequest("p-1", "candidate:1 1 udp 1 192.0.2.2 1 typ host", "0", 0)),
+        Arguments.of("rest/iceServersResponse.json", IceServersResponse.class, new IceServersResponse(
+            List.of(new IceServer(List.of("turn:turn.example.com:3478?transport=udp"), "1700003600:p-1",
+                "fAUskIj03+RrkfXeew28Mq6svq4=")), 1_700_003_600L)),
         Arguments.of("rest/apiError.json", ApiError.class, new ApiError(404, "SESSION_NOT_FOUND", "No session s-9")));
   }
 
