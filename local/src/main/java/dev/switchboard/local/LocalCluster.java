@@ -94,7 +94,11 @@ public final class LocalCluster implements AutoCloseable {
     for (int i = 1; i <= spec.apis(); i++) {
       int port = freePort();
       List<String> args = common(mongoUri, spec.amqpUri(), port);
-      args.addAll(List.of("--spring.config.name=api", "--switchboard.api.token-secret=" + secret));
+      args.addAll(List.of("--spring.config.name=api", "--switchboard.api.token-secret=" + secret,
+          // Every client of this one-machine cluster, load generators included, comes from 127.0.0.1 through
+          // the front: a per-address budget would throttle them all as one. Per-participant limits stay.
+          "--switchboard.api.rate-limit.address-per-second=1000000",
+          "--switchboard.api.rate-limit.address-burst=10000000"));
       services.add(launch("api-" + i, "dev.switchboard.api.ApiApplication", args, health(port)));
       backends.add(new ApiFront.Backend("api-" + i, URI.create("http://127.0.0.1:" + port)));
       serviceUrls.put("api-" + i, URI.create("http://127.0.0.1:" + port));

@@ -116,6 +116,9 @@ public class ApiExceptionHandler {
     if (e.code() == ErrorCode.POLL_IN_PROGRESS) {
       builder.header(HttpHeaders.RETRY_AFTER, "1");
     }
+    if (e instanceof RateLimitedException limited) {
+      builder.header(HttpHeaders.RETRY_AFTER, String.valueOf(limited.retryAfterSeconds()));
+    }
     return builder.body(e.toApiError());
   }
 

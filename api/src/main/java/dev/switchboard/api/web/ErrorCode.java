@@ -22,6 +22,8 @@ public enum ErrorCode {
   NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE),
   POLL_IN_PROGRESS(HttpStatus.CONFLICT),
   BODY_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
+  /** Too many requests from one address or for one participant; {@code Retry-After} says when to try again. */
+  RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS),
   UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
   INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR),
   BROKER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE),

@@ -3,6 +3,10 @@ package dev.switchboard.api.web;
 import dev.switchboard.api.auth.ParticipantAuthInterceptor;
 import dev.switchboard.api.auth.ParticipantTokens;
 import dev.switchboard.api.config.ApiProperties;
+import dev.switchboard.api.limits.RateLimitInterceptor;
+import dev.switchboard.api.limits.RateLimitProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -14,18 +18,27 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wires the body-size filter and the participant-auth interceptor onto {@code /api} routes, and JSON container errors; configuration only. */
+/** Wires the body-size filter, the rate limits and the participant-auth interceptor onto {@code /api} routes, and JSON container errors; configuration only. */
 @Configuration(proxyBeanMethods = false)
 public class WebConfig implements WebMvcConfigurer {
   private final ParticipantTokens tokens;
+  private final RateLimitProperties limits;
+  private final Clock clock;
+  private final MeterRegistry meters;
 
-  public WebConfig(ParticipantTokens tokens) {
+  public WebConfig(ParticipantTokens tokens, RateLimitProperties limits, Clock clock, MeterRegistry meters) {
     this.tokens = tokens;
+    this.limits = limits;
+    this.clock = clock;
+    this.meters = meters;
   }
 
+  /** In this order: the address's budget, the participant's token, then the participant's budget. */
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(RateLimitInterceptor.perAddress(limits, clock, meters)).addPathPatterns("/api/**");
     registry.addInterceptor(new ParticipantAuthInterceptor(tokens)).addPathPatterns("/api/**");
+    registry.addInterceptor(RateLimitInterceptor.perParticipant(limits, clock, meters)).addPathPatterns("/api/**");
   }
 
   /**

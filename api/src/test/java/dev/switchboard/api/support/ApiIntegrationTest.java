@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Base of the integration tests: one api instance on a random port against the real RabbitMQ
@@ -19,6 +20,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * clean-up of the broker objects each test created. Tests run one at a time.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The test clock stands still, so buckets never refill: budgets large enough for every test of one
+// context. RateLimitRouteTest sets small ones (a subclass's properties win).
+@TestPropertySource(properties = {
+    "switchboard.api.rate-limit.address-burst=10000000",
+    "switchboard.api.rate-limit.participant-burst=10000000"})
 @Import(TestClockConfig.class)
 public abstract class ApiIntegrationTest {
   @LocalServerPort

@@ -155,6 +155,9 @@ public final class TestCluster implements AutoCloseable {
     Map<String, Object> props = new java.util.HashMap<>(common());
     props.put("spring.config.name", "api");
     props.put("switchboard.api.token-secret", TOKEN_SECRET);
+    // All test clients share 127.0.0.1; per-participant limits stay at their defaults.
+    props.put("switchboard.api.rate-limit.address-per-second", 1_000_000);
+    props.put("switchboard.api.rate-limit.address-burst", 10_000_000);
     props.putAll(extraApiProperties);
     return new SpringApplicationBuilder(ApiApplication.class).properties(props).run();
   }
