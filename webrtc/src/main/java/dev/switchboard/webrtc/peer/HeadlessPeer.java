@@ -217,7 +217,7 @@ public final class HeadlessPeer implements AutoCloseable {
               + " to any of " + candidates());
         }
         for (InetSocketAddress candidate : candidates()) {
-          sendRaw(checker.nextRequest(Instant.now()), candidate);
+          sendRaw(nextCheck(), candidate);
         }
         sleep(CHECK_INTERVAL_MILLIS);
       }
@@ -247,6 +247,18 @@ public final class HeadlessPeer implements AutoCloseable {
     return List.copyOf(remoteCandidates);
   }
 
+  /**
+   * The checker is confined to one thread, but checks go out from {@link #connect} and the consent
+   * loop while responses arrive on the receivers' selector thread: its monitor makes them take turns
+   * (without it, a response removing a transaction while a check was added broke a connect).
+   */
+  private byte[] nextCheck() {
+    IceControllingChecker c = checker;
+    synchronized (c) {
+      return c.nextRequest(Instant.now());
+    }
+  }
+
   /** Consent freshness (RFC 7675 §5.1): keep checking the selected pair so the SFU keeps it. */
   private void consentLoop() {
     while (!closed) {
@@ -257,7 +269,7 @@ public final class HeadlessPeer implements AutoCloseable {
       }
       InetSocketAddress to = remote;
       if (to != null && !closed) {
-        sendRaw(checker.nextRequest(Instant.now()), to);
+        sendRaw(nextCheck(), to);
       }
     }
   }
@@ -358,8 +370,14 @@ public final class HeadlessPeer implements AutoCloseable {
         return;
       }
       IceControllingChecker c = checker;
-      if (c != null && c.onResponse(buf, 0, len) && remote == null) {
-        remote = from;
+      boolean valid;
+      if (c != null) {
+        synchronized (c) { // see nextCheck
+          valid = c.onResponse(buf, 0, len);
+        }
+        if (valid && remote == null) {
+          remote = from;
+        }
       }
     } else if (first >= 20 && first <= 63) {
       dtls.offer(buf, 0, len);
