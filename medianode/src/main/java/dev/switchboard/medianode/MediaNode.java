@@ -1,6 +1,7 @@
 package dev.switchboard.medianode;
 
 import dev.switchboard.medianode.config.MediaNodeConfig;
+import dev.switchboard.medianode.control.Connection;
 import dev.switchboard.medianode.control.KurentoWebSocketServer;
 import dev.switchboard.medianode.media.MediaPlane;
 import dev.switchboard.medianode.kmd.KmdModel;
@@ -31,6 +32,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -51,6 +54,7 @@ public final class MediaNode implements AutoCloseable {
   private final GarbageCollector collector;
   private InetSocketAddress address;
   private NodeMedia media;
+  private RequestDispatcher dispatcher;
 
   private MediaNode(MediaNodeConfig config, Clock clock) {
     this.config = config;
@@ -90,7 +94,7 @@ public final class MediaNode implements AutoCloseable {
     });
     MediaObjectFactory factory = new MediaObjectFactory(ctx, config.maxObjects(), config.maxRemoteCandidates());
     AtomicReference<RequestDispatcher> self = new AtomicReference<>();
-    RequestDispatcher dispatcher = new RequestDispatcher(sessions, List.of(
+    dispatcher = new RequestDispatcher(sessions, List.of(
         new PingMethod(),
         new CreateMethod(kmd, checker, factory, sessions),
         new InvokeMethod(kmd, checker, objects, sessions),
@@ -116,6 +120,23 @@ public final class MediaNode implements AutoCloseable {
 
   public MediaNodeConfig config() {
     return config;
+  }
+
+  /**
+   * Processes one JSON-RPC text message as if it had arrived on {@code connection}, on the control
+   * thread as a socket's messages are, but without a socket (the protocol fuzz target drives the
+   * node this way). The stage yields the response text, or null for a notification.
+   */
+  public CompletionStage<String> handleText(Connection connection, String text) {
+    CompletableFuture<String> response = new CompletableFuture<>();
+    control.execute(() -> dispatcher.handleText(connection, text).whenComplete((r, failure) -> {
+      if (failure != null) {
+        response.completeExceptionally(failure);
+      } else {
+        response.complete(r);
+      }
+    }));
+    return response;
   }
 
   /** Runs a task on the control thread and waits for it: the only safe way to look at the model from outside. */

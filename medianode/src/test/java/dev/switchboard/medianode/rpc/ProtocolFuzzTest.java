@@ -65,6 +65,11 @@ class ProtocolFuzzTest {
     String pipeline = raw.call("create", Json.object().put("type", "MediaPipeline")).path("result").path("value").asString();
     String endpoint = raw.call("create", (ObjectNode) Json.object().put("type", "WebRtcEndpoint")
         .set("constructorParams", Json.object().put("mediaPipeline", pipeline))).path("result").path("value").asString();
+    return seedRequests(pipeline, endpoint);
+  }
+
+  /** Valid Kurento requests on the given objects, one per method and shape. Shared with {@link KurentoRpcFuzzTarget}. */
+  static List<String> seedRequests(String pipeline, String endpoint) {
     String offer = Fixtures.chromiumOffer("sendrecv").replace("\r\n", "\\r\\n");
     List<String> seeds = new ArrayList<>();
     seeds.add("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"create\",\"params\":{\"type\":\"WebRtcEndpoint\",\"constructorParams\":{\"mediaPipeline\":\"" + pipeline + "\",\"recvonly\":true}}}");

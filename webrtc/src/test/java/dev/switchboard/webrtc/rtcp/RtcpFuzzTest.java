@@ -54,8 +54,8 @@ class RtcpFuzzTest {
                 .isGreaterThan((outcomes[0] + outcomes[1]) / 20);
     }
 
-    /** Whether the parser accepted the input; checks every invariant either way. */
-    private static boolean check(byte[] buf, int off, int len, RtcpScanner scanner) {
+    /** Whether the parser accepted the input; checks every invariant either way. Shared with {@link RtcpFuzzTarget}. */
+    static boolean check(byte[] buf, int off, int len, RtcpScanner scanner) {
         scanner.reset(buf, off, len);
         int scanned = 0;
         while (scanner.next()) {
@@ -85,7 +85,7 @@ class RtcpFuzzTest {
         return true;
     }
 
-    private static List<byte[]> seeds() {
+    static List<byte[]> seeds() {
         List<byte[]> seeds = new ArrayList<>();
         List<RtcpPacket> all = RtcpRoundTripTest.everyType();
         for (RtcpPacket p : all) {

@@ -34,23 +34,36 @@ class SdpFuzzTest {
         seeds.add(SdpOfferer.createOffer(SdpFixtures.offerOptions(true, true, true, true, 1)).sdp().format());
         int[] outcomes = new int[3];
         run(seeds, (text, random) -> {
-            SdpLimits limits = random.nextInt(4) == 0 ? new SdpLimits(16_384, 200, 512, 4) : SdpLimits.defaults();
-            try {
-                SessionDescription offer = SessionDescription.parse(text, limits);
-                NegotiatedSession answer = SdpAnswerer.answer(offer, SdpFixtures.answerOptions(
-                        random.nextBoolean(), random.nextBoolean(), random.nextBoolean(), random.nextLong()));
-                // Our own output must always be valid SDP.
-                SessionDescription.parse(answer.sdp());
-                outcomes[0]++;
-            } catch (SdpParseException e) {
-                assertThat(e.line()).isNotNegative();
-                outcomes[1]++;
-            } catch (SdpNegotiationException e) {
-                outcomes[2]++;
-            }
+            SdpLimits limits = random.nextInt(4) == 0 ? SMALL_LIMITS : SdpLimits.defaults();
+            outcomes[answerOrReject(text, limits, random.nextBoolean(), random.nextBoolean(), random.nextBoolean(),
+                    random.nextLong())]++;
         });
         // Make sure the mutations exercise every path, not only the parser's first check.
         assertThat(outcomes).as("answered, parse errors, negotiation errors").doesNotContain(0);
+    }
+
+    /** Tighter limits than the defaults, so inputs also reach the limit checks. */
+    static final SdpLimits SMALL_LIMITS = new SdpLimits(16_384, 200, 512, 4);
+
+    /**
+     * Parses an offer and answers it, checking the invariants; returns 0 answered, 1 parse error,
+     * 2 negotiation error. Shared with {@link SdpFuzzTarget}.
+     */
+    static int answerOrReject(String text, SdpLimits limits, boolean mayReceive, boolean maySend,
+            boolean useDataChannels, long seed) {
+        try {
+            SessionDescription offer = SessionDescription.parse(text, limits);
+            NegotiatedSession answer = SdpAnswerer.answer(offer,
+                    SdpFixtures.answerOptions(mayReceive, maySend, useDataChannels, seed));
+            // Our own output must always be valid SDP.
+            SessionDescription.parse(answer.sdp());
+            return 0;
+        } catch (SdpParseException e) {
+            assertThat(e.line()).isNotNegative();
+            return 1;
+        } catch (SdpNegotiationException e) {
+            return 2;
+        }
     }
 
     @Test
