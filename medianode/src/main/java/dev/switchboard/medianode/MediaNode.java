@@ -108,8 +108,8 @@ public final class MediaNode implements AutoCloseable {
     self.set(dispatcher);
     long sweepMillis = Math.clamp(config.gcPeriod().toMillis() / 8, 1_000, 30_000);
     control.scheduleWithFixedDelay(collector::sweep, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
-    address = server.start(config.host(), config.port(), config.path(), config.maxMessageBytes(), dispatcher, sessions,
-        control);
+    address = server.start(config.host(), config.port(), config.path(), config.maxMessageBytes(), config.secret(),
+        dispatcher, sessions, control);
   }
 
   /** The URL clients connect to, with the port actually bound (useful with port 0). */
@@ -120,6 +120,11 @@ public final class MediaNode implements AutoCloseable {
 
   public MediaNodeConfig config() {
     return config;
+  }
+
+  /** WebSocket upgrades refused so far for a missing or wrong secret. */
+  public long refusedUpgrades() {
+    return server.refusedUpgrades();
   }
 
   /**

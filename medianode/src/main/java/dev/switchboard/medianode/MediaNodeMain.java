@@ -44,8 +44,18 @@ public final class MediaNodeMain {
       node.close();
       stopped.countDown();
     }, "medianode-shutdown"));
-    log.info("medianode ready at {} in {} ms (UDP media port {}, GC period {} s)", node.url(),
-        (System.nanoTime() - started) / 1_000_000, node.mediaPlane().port(), config.gcPeriod().toSeconds());
+    log.info("medianode ready at {} in {} ms (UDP media port {}, GC period {} s, {})", node.url(),
+        (System.nanoTime() - started) / 1_000_000, node.mediaPlane().port(), config.gcPeriod().toSeconds(),
+        config.requiresSecret() ? "secret required" : "no secret");
+    if (!config.requiresSecret() && !isLoopback(config.host())) {
+      // Anyone who reaches this port can create and connect media elements: say so loudly.
+      log.warn("the Kurento endpoint listens on {} without a secret: set --secret-file (MEDIANODE_SECRET_FILE) "
+          + "or keep it on loopback or a private network only the wrappers reach", config.host());
+    }
     stopped.await();
+  }
+
+  private static boolean isLoopback(String host) {
+    return java.net.InetAddress.ofLiteral(host).isLoopbackAddress();
   }
 }

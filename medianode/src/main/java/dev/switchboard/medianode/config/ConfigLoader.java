@@ -1,6 +1,10 @@
 package dev.switchboard.medianode.config;
 
+import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +19,7 @@ import java.util.Map;
 public final class ConfigLoader {
   public static final List<Setting> SETTINGS = List.of(
       new Setting("host", "MEDIANODE_HOST", "127.0.0.1",
-          "Address the Kurento JSON-RPC WebSocket listens on. Use 0.0.0.0 (or the pod IP) to serve other hosts."),
+          "Address the Kurento JSON-RPC WebSocket listens on. Use a private address (the pod IP) to serve other hosts, with a secret."),
       new Setting("port", "MEDIANODE_PORT", "8888", "TCP port of the Kurento JSON-RPC WebSocket."),
       new Setting("path", "MEDIANODE_PATH", "kurento", "WebSocket path: clients connect to ws://HOST:PORT/PATH."),
       new Setting("announced-ip", "MEDIANODE_ANNOUNCED_IP", "",
@@ -31,7 +35,11 @@ public final class ConfigLoader {
       new Setting("max-remote-candidates", "MEDIANODE_MAX_REMOTE_CANDIDATES", "100",
           "Remote ICE candidates accepted per WebRtcEndpoint; more are refused with ICE_ADD_CANDIDATE_ERROR."),
       new Setting("max-objects", "MEDIANODE_MAX_OBJECTS", "100000",
-          "Media objects held at most; creating more fails with NOT_ENOUGH_RESOURCES."));
+          "Media objects held at most; creating more fails with NOT_ENOUGH_RESOURCES."),
+      new Setting("secret", "MEDIANODE_SECRET", "",
+          "Shared secret (16+ characters) clients must send to open the Kurento WebSocket: ?secret= or a Bearer header. Empty: none."),
+      new Setting("secret-file", "MEDIANODE_SECRET_FILE", "",
+          "File holding the secret (e.g. a mounted Kubernetes Secret), instead of --secret."));
 
   private ConfigLoader() {}
 
@@ -65,11 +73,38 @@ public final class ConfigLoader {
     int maxMessage = intValue("max-message-bytes", values, 1024, 64 * 1024 * 1024, problems);
     int maxCandidates = intValue("max-remote-candidates", values, 1, 10_000, problems);
     int maxObjects = intValue("max-objects", values, 1, 10_000_000, problems);
+    String secret = secret(values, problems);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new MediaNodeConfig(host, port, path, announced, udpPort, Duration.ofSeconds(gc), maxMessage,
-        maxCandidates, maxObjects, udpBind);
+        maxCandidates, maxObjects, udpBind, secret);
+  }
+
+  /** The secret from --secret or --secret-file (not both); its value is never echoed in a problem. */
+  private static String secret(Map<String, String> values, List<String> problems) {
+    String inline = values.get("secret");
+    String file = values.get("secret-file").trim();
+    if (!inline.isEmpty() && !file.isEmpty()) {
+      problems.add("secret: give --secret or --secret-file, not both");
+      return "";
+    }
+    String secret = inline;
+    if (!file.isEmpty()) {
+      try {
+        secret = Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+      } catch (IOException | RuntimeException e) {
+        problems.add("secret-file: cannot read '" + file + "' (" + e.getClass().getSimpleName() + ")");
+        return "";
+      }
+    }
+    if (!secret.isEmpty() && secret.length() < 16) {
+      problems.add("secret: must be at least 16 characters");
+    }
+    if (secret.chars().anyMatch(c -> c <= ' ' || c == '&' || c == '#' || c == '%' || c > '~')) {
+      problems.add("secret: use printable ASCII without spaces, '&', '#' or '%' (it travels in a URL query)");
+    }
+    return secret;
   }
 
   private static void readFlags(String[] args, Map<String, String> values, List<String> problems) {

@@ -28,10 +28,26 @@ public record MediaNodeConfig(
     int maxMessageBytes,
     int maxRemoteCandidates,
     int maxObjects,
-    String udpBindAddress) {
+    String udpBindAddress,
+    String secret) {
 
   public MediaNodeConfig {
     announcedAddresses = List.copyOf(announcedAddresses);
+    secret = secret == null ? "" : secret;
+  }
+
+  /** Whether the Kurento endpoint needs the shared secret. */
+  public boolean requiresSecret() {
+    return !secret.isEmpty();
+  }
+
+  /** Keeps the secret out of logs. */
+  @Override
+  public String toString() {
+    return "MediaNodeConfig[host=" + host + ", port=" + port + ", path=" + path + ", announcedAddresses="
+        + announcedAddresses + ", udpPort=" + udpPort + ", gcPeriod=" + gcPeriod + ", maxMessageBytes="
+        + maxMessageBytes + ", maxRemoteCandidates=" + maxRemoteCandidates + ", maxObjects=" + maxObjects
+        + ", udpBindAddress=" + udpBindAddress + ", secret=" + (requiresSecret() ? "(set)" : "(none)") + "]";
   }
 
   /** The defaults, as documented in {@link ConfigLoader#SETTINGS}. */
@@ -41,17 +57,17 @@ public record MediaNodeConfig(
 
   public MediaNodeConfig withPort(int newPort) {
     return new MediaNodeConfig(host, newPort, path, announcedAddresses, udpPort, gcPeriod, maxMessageBytes,
-        maxRemoteCandidates, maxObjects, udpBindAddress);
+        maxRemoteCandidates, maxObjects, udpBindAddress, secret);
   }
 
   public MediaNodeConfig withGcPeriod(Duration period) {
     return new MediaNodeConfig(host, port, path, announcedAddresses, udpPort, period, maxMessageBytes,
-        maxRemoteCandidates, maxObjects, udpBindAddress);
+        maxRemoteCandidates, maxObjects, udpBindAddress, secret);
   }
 
   public MediaNodeConfig withUdpPort(int newUdpPort) {
     return new MediaNodeConfig(host, port, path, announcedAddresses, newUdpPort, gcPeriod, maxMessageBytes,
-        maxRemoteCandidates, maxObjects, udpBindAddress);
+        maxRemoteCandidates, maxObjects, udpBindAddress, secret);
   }
 
   public String url() {

@@ -22,6 +22,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The Kurento JSON-RPC endpoint: a Netty WebSocket server on {@code ws://host:port/path}. Messages
@@ -37,10 +38,18 @@ public final class KurentoWebSocketServer implements AutoCloseable {
   /** Open client sockets, so they can be closed together. */
   private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private Channel serverChannel;
+  /** WebSocket upgrades refused for a missing or wrong secret. */
+  private final AtomicLong refusedUpgrades = new AtomicLong();
 
-  public InetSocketAddress start(String host, int port, String path, int maxMessageBytes,
+  /**
+   * Binds and serves; with a non-empty {@code secret} only upgrades that carry it are accepted
+   * ({@link UpgradeAuthenticator}).
+   */
+  public InetSocketAddress start(String host, int port, String path, int maxMessageBytes, String secret,
       RequestDispatcher dispatcher, SessionRegistry sessions, Executor control) throws InterruptedException {
     String websocketPath = "/" + path;
+    UpgradeAuthenticator authenticator = secret == null || secret.isEmpty() ? null
+        : new UpgradeAuthenticator(websocketPath, secret, refusedUpgrades);
     int hardCap = (int) Math.min(Integer.MAX_VALUE, (long) maxMessageBytes * HARD_CAP_FACTOR);
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(group)
@@ -53,10 +62,15 @@ public final class KurentoWebSocketServer implements AutoCloseable {
             clients.add(ch);
             ch.pipeline()
                 .addLast(new HttpServerCodec())
-                .addLast(new HttpObjectAggregator(8192))
+                .addLast(new HttpObjectAggregator(8192));
+            if (authenticator != null) {
+              ch.pipeline().addLast(authenticator);
+            }
+            ch.pipeline()
                 .addLast(new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
                     .websocketPath(websocketPath)
-                    .checkStartsWith(false)
+                    // Also /kurento?secret=...: kurento-client can pass the secret only in the query.
+                    .checkStartsWith(true)
                     .decoderConfig(WebSocketDecoderConfig.newBuilder().maxFramePayloadLength(hardCap).build())
                     .build()))
                 .addLast(new WebSocketFrameAggregator(hardCap))
@@ -66,6 +80,11 @@ public final class KurentoWebSocketServer implements AutoCloseable {
         });
     serverChannel = bootstrap.bind(host, port).sync().channel();
     return (InetSocketAddress) serverChannel.localAddress();
+  }
+
+  /** WebSocket upgrades refused so far for a missing or wrong secret. */
+  public long refusedUpgrades() {
+    return refusedUpgrades.get();
   }
 
   /** Closes every client socket; their sessions stay, detached, until they reconnect or are collected. */

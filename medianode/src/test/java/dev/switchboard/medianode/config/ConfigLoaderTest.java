@@ -3,9 +3,13 @@ package dev.switchboard.medianode.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
 
@@ -38,6 +42,33 @@ class ConfigLoaderTest {
             .anySatisfy(p -> assertThat(p).contains("--nope"))
             .anySatisfy(p -> assertThat(p).contains("udp-port"))
             .anySatisfy(p -> assertThat(p).contains("example.com")));
+  }
+
+  @Test
+  void theSecretComesFromTheEnvironmentOrAFileAndIsNeverPrinted(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("secret");
+    Files.writeString(file, "from-a-file-0123456789\n");
+
+    MediaNodeConfig fromEnv = ConfigLoader.load(new String[0], Map.of("MEDIANODE_SECRET", "from-the-env-0123456789"));
+    MediaNodeConfig fromFile = ConfigLoader.load(new String[] {"--secret-file", file.toString()}, Map.of());
+
+    assertThat(fromEnv.secret()).isEqualTo("from-the-env-0123456789");
+    assertThat(fromFile.secret()).isEqualTo("from-a-file-0123456789");
+    assertThat(fromFile.requiresSecret()).isTrue();
+    assertThat(fromFile.toString()).doesNotContain("from-a-file").contains("secret=(set)");
+    assertThat(ConfigLoader.load(new String[0], Map.of()).requiresSecret()).isFalse();
+  }
+
+  @Test
+  void aShortUnsafeOrDoubleSecretIsRefusedWithoutEchoingIt(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("secret");
+    Files.writeString(file, "from-a-file-0123456789");
+    for (String[] args : new String[][] {{"--secret", "short"}, {"--secret", "has spaces in it 0123456789"},
+        {"--secret", "amp&ersand-0123456789"}, {"--secret", "both-given-0123456789", "--secret-file", file.toString()},
+        {"--secret-file", dir.resolve("missing").toString()}}) {
+      assertThatThrownBy(() -> ConfigLoader.load(args, Map.of())).isInstanceOfSatisfying(ConfigException.class,
+          e -> assertThat(String.join(" ", e.problems())).contains("secret").doesNotContain("0123456789"));
+    }
   }
 
   @Test
