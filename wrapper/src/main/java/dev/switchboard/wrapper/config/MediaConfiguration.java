@@ -1,5 +1,6 @@
 package dev.switchboard.wrapper.config;
 
+import dev.switchboard.wrapper.logging.SecretMaskingFilter;
 import dev.switchboard.wrapper.media.KurentoConnector;
 import dev.switchboard.wrapper.media.MediaServerPool;
 import dev.switchboard.wrapper.media.SessionKeepingKurentoClient;
@@ -14,10 +15,18 @@ import org.springframework.context.annotation.Configuration;
 /** Wires the media-server pool and the Kurento client seams; beans only. */
 @Configuration(proxyBeanMethods = false)
 public class MediaConfiguration {
-  /** The real connector: one Kurento JSON-RPC WebSocket per server, never closing its session (see the client). */
+  /**
+   * The real connector: one Kurento JSON-RPC WebSocket per server, never closing its session (see
+   * the client), with the medianodes' secret in the URL when one is set; kurento-client logs that
+   * URL on failures, so the logs then mask it.
+   */
   @Bean
-  KurentoConnector kurentoConnector() {
-    return (server, listener) -> SessionKeepingKurentoClient.connect(server.uri(), listener);
+  KurentoConnector kurentoConnector(MediaServerAuthProperties auth) {
+    if (auth.enabled()) {
+      SecretMaskingFilter.install();
+    }
+    return (server, listener) -> SessionKeepingKurentoClient.connect(
+        auth.authenticate(java.net.URI.create(server.uri())).toString(), listener);
   }
 
   @Bean
