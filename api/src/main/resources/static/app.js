@@ -135,7 +135,10 @@ function wire(c) {
     document.querySelector(`.tile[data-participant="${CSS.escape(e.detail.participant.id)}"]`)?.remove();
     layout();
   });
-  c.addEventListener('error', (e) => console.warn('switchboard error', e.detail));
+  c.addEventListener('error', (e) => {
+    console.warn('switchboard error', e.detail);
+    if (e.detail.code === 'SESSION_FULL') alert('This call is full.');
+  });
 }
 
 $('join-form').addEventListener('submit', (event) => {

@@ -303,6 +303,10 @@ export class Call extends EventTarget {
         if (message.code === 'REJOIN_LIMIT') {
           // The server refuses more renegotiations for now: only the user's Reconnect helps.
           this.#giveUp();
+        } else if (message.code === 'SESSION_FULL') {
+          // The call has reached its participant limit: nothing to retry; the page says so.
+          await this.#teardown(false);
+          this.#setState('closed');
         } else if (message.code === 'UNKNOWN_PARTICIPANT' && String(message.request).startsWith('processOffer') && this.#mediaServerMoves > 0) {
           // A re-offer after a media-server move found this participant gone: join again instead.
           this.#fullRejoin();

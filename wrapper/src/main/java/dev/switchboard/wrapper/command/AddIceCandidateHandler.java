@@ -1,6 +1,7 @@
 package dev.switchboard.wrapper.command;
 
 import dev.switchboard.contracts.bus.AddIceCandidate;
+import dev.switchboard.wrapper.config.SessionLimitsProperties;
 import dev.switchboard.wrapper.session.LiveParticipant;
 import dev.switchboard.wrapper.session.LiveSession;
 import dev.switchboard.wrapper.session.PendingCandidate;
@@ -21,9 +22,11 @@ public class AddIceCandidateHandler implements CommandHandler<AddIceCandidate> {
   private static final Logger log = LoggerFactory.getLogger(AddIceCandidateHandler.class);
 
   private final SessionStore store;
+  private final SessionLimitsProperties limits;
 
-  public AddIceCandidateHandler(SessionStore store) {
+  public AddIceCandidateHandler(SessionStore store, SessionLimitsProperties limits) {
     this.store = store;
+    this.limits = limits;
   }
 
   @Override
@@ -46,6 +49,13 @@ public class AddIceCandidateHandler implements CommandHandler<AddIceCandidate> {
       return;
     }
     PendingCandidate pending = new PendingCandidate(target, command.candidate(), command.sdpMid(), command.sdpMLineIndex());
+    // Read then push: concurrent candidates of one participant may pass the bound by a few, never without end.
+    int waiting = store.findRecord(sessionId).flatMap(s -> s.participant(participantId))
+        .map(p -> p.pendingCandidates().size()).orElse(0);
+    if (waiting >= limits.maxPendingCandidates()) {
+      throw new CommandRejectedException("TOO_MANY_CANDIDATES", "Participant " + participantId + " already has "
+          + waiting + " candidates waiting for their connections; send the offer first");
+    }
     if (!store.addPendingCandidate(sessionId, participantId, pending)) {
       throw CommandRejectedException.unknownParticipant(participantId);
     }

@@ -4,6 +4,7 @@ import dev.switchboard.contracts.bus.JoinSession;
 import dev.switchboard.contracts.messages.ExistingParticipants;
 import dev.switchboard.contracts.messages.ParticipantJoined;
 import dev.switchboard.contracts.rest.ParticipantView;
+import dev.switchboard.wrapper.config.SessionLimitsProperties;
 import dev.switchboard.wrapper.failover.SessionRecovery;
 import dev.switchboard.wrapper.messaging.ParticipantPublisher;
 import dev.switchboard.wrapper.session.ParticipantRecord;
@@ -30,8 +31,11 @@ public class JoinSessionHandler implements CommandHandler<JoinSession> {
   private final SessionStore store;
   private final ParticipantPublisher publisher;
   private final SessionRecovery recovery;
+  private final SessionLimitsProperties limits;
 
-  public JoinSessionHandler(SessionStore store, ParticipantPublisher publisher, SessionRecovery recovery) {
+  public JoinSessionHandler(SessionStore store, ParticipantPublisher publisher, SessionRecovery recovery,
+      SessionLimitsProperties limits) {
+    this.limits = limits;
     this.store = store;
     this.publisher = publisher;
     this.recovery = recovery;
@@ -46,7 +50,8 @@ public class JoinSessionHandler implements CommandHandler<JoinSession> {
   public void handle(JoinSession command) {
     String sessionId = command.sessionId();
     String participantId = command.participantId();
-    Optional<SessionRecord> added = store.addParticipant(sessionId, participantId, command.name());
+    Optional<SessionRecord> added = store.addParticipant(sessionId, participantId, command.name(),
+        limits.maxParticipantsPerSession());
     SessionRecord session;
     if (added.isPresent()) {
       session = added.get();
@@ -57,6 +62,9 @@ public class JoinSessionHandler implements CommandHandler<JoinSession> {
         log.info("{} had already joined session {}: sending the join messages again", participantId, sessionId);
       } else if (!SessionStates.ACTIVE.equals(session.state())) {
         throw new CommandRejectedException("SESSION_CLOSED", "Session " + sessionId + " is closing");
+      } else if (session.participants().size() >= limits.maxParticipantsPerSession()) {
+        throw new CommandRejectedException("SESSION_FULL",
+            "Session " + sessionId + " already has " + limits.maxParticipantsPerSession() + " participants");
       } else {
         // Not added, not there, session active: the document changed under us; try again.
         throw new IllegalStateException("Join of " + participantId + " raced with another change");

@@ -139,10 +139,13 @@ public class SessionStore {
    * Adds a participant unless it is already there or the session is not ACTIVE. Returns the
    * document after the change, or empty when nothing changed.
    */
-  public Optional<SessionRecord> addParticipant(String sessionId, String participantId, String name) {
+  public Optional<SessionRecord> addParticipant(String sessionId, String participantId, String name,
+      int maxParticipants) {
     Instant now = clock.instant();
+    // "participants.<max-1> does not exist": fewer than max already, checked in the same update.
     Query query = query(where(ID).is(sessionId).and(STATE).is(SessionStates.ACTIVE)
-        .and(PARTICIPANTS + "." + PARTICIPANT_ID).ne(participantId));
+        .and(PARTICIPANTS + "." + PARTICIPANT_ID).ne(participantId)
+        .and(PARTICIPANTS + "." + (maxParticipants - 1)).exists(false));
     Document participant = new Document(PARTICIPANT_ID, participantId)
         .append(PARTICIPANT_NAME, name)
         .append(JOINED_AT, Date.from(now))

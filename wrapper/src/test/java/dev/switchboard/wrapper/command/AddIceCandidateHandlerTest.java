@@ -129,4 +129,16 @@ class AddIceCandidateHandlerTest {
   private static List<String> candidatesOf(FakeEndpoint endpoint) {
     return endpoint.candidates().stream().map(IceCandidate::getCandidate).toList();
   }
+
+  @Test
+  void candidatesWaitingForEndpointsAreBounded() {
+    int max = fixture.limits.maxPendingCandidates();
+    for (int i = 0; i < max; i++) {
+      fixture.candidates.handle(fixture.candidate(sessionId, "p1", "p1", "candidate:" + i));
+    }
+
+    assertThatThrownBy(() -> fixture.candidates.handle(fixture.candidate(sessionId, "p1", "p1", "candidate:extra")))
+        .isInstanceOfSatisfying(CommandRejectedException.class, e -> assertThat(e.code()).isEqualTo("TOO_MANY_CANDIDATES"));
+    assertThat(participant("p1").pendingCandidates()).hasSize(max);
+  }
 }

@@ -66,4 +66,21 @@ class JoinSessionHandlerTest {
     assertThatThrownBy(() -> fixture.joins.handle(fixture.join(sessionId, "p1")))
         .isInstanceOfSatisfying(CommandRejectedException.class, e -> assertThat(e.code()).isEqualTo("SESSION_CLOSED"));
   }
+
+  @Test
+  void aJoinBeyondTheSessionLimitIsRefusedAndChangesNothing() {
+    int max = fixture.limits.maxParticipantsPerSession();
+    for (int i = 0; i < max; i++) {
+      fixture.joins.handle(fixture.join(sessionId, "p" + i));
+    }
+    fixture.sent.clear();
+
+    assertThatThrownBy(() -> fixture.joins.handle(fixture.join(sessionId, "one-too-many")))
+        .isInstanceOfSatisfying(CommandRejectedException.class, e -> assertThat(e.code()).isEqualTo("SESSION_FULL"));
+    assertThat(fixture.store.findRecord(sessionId).orElseThrow().participants()).hasSize(max)
+        .extracting(ParticipantRecord::id).doesNotContain("one-too-many");
+    assertThat(fixture.to("session." + sessionId, ParticipantJoined.class)).isEmpty();
+    // A participant already in keeps its idempotent re-join.
+    fixture.joins.handle(fixture.join(sessionId, "p0"));
+  }
 }

@@ -75,8 +75,8 @@ class SessionStoreTest {
 
   @Test
   void sameJoinTwiceAddsOneParticipant() {
-    assertThat(store.addParticipant(sessionId, "p1", "Ada")).isPresent();
-    assertThat(store.addParticipant(sessionId, "p1", "Ada")).isEmpty();
+    assertThat(store.addParticipant(sessionId, "p1", "Ada", 100)).isPresent();
+    assertThat(store.addParticipant(sessionId, "p1", "Ada", 100)).isEmpty();
 
     SessionRecord session = store.findRecord(sessionId).orElseThrow();
     assertThat(session.participants()).extracting(ParticipantRecord::id).containsExactly("p1");
@@ -96,8 +96,8 @@ class SessionStoreTest {
         start.await();
         for (int i = 0; i < perThread; i++) {
           // Every participant joins twice, as a redelivery would.
-          store.addParticipant(sessionId, "p" + thread + "-" + i, "n");
-          store.addParticipant(sessionId, "p" + thread + "-" + i, "n");
+          store.addParticipant(sessionId, "p" + thread + "-" + i, "n", 100);
+          store.addParticipant(sessionId, "p" + thread + "-" + i, "n", 100);
         }
         return null;
       }));
@@ -116,13 +116,13 @@ class SessionStoreTest {
   void joinIsRefusedOnceTheSessionIsClosing() {
     assertThat(store.claimIfEmpty(sessionId)).isPresent();
 
-    assertThat(store.addParticipant(sessionId, "late", "Late")).isEmpty();
+    assertThat(store.addParticipant(sessionId, "late", "Late", 100)).isEmpty();
     assertThat(store.findRecord(sessionId).orElseThrow().participants()).isEmpty();
   }
 
   @Test
   void onlyTheFirstPublisherIsStored() {
-    store.addParticipant(sessionId, "p1", "Ada");
+    store.addParticipant(sessionId, "p1", "Ada", 100);
     KurentoRef first = new KurentoRef("a", pipeline.id() + "/1_kurento.WebRtcEndpoint");
     KurentoRef second = new KurentoRef("a", pipeline.id() + "/2_kurento.WebRtcEndpoint");
 
@@ -135,7 +135,7 @@ class SessionStoreTest {
 
   @Test
   void racingPublishersStoreExactlyOne() throws Exception {
-    store.addParticipant(sessionId, "p1", "Ada");
+    store.addParticipant(sessionId, "p1", "Ada", 100);
     int racers = 6;
     ExecutorService executor = Executors.newFixedThreadPool(racers);
     CountDownLatch start = new CountDownLatch(1);
@@ -160,8 +160,8 @@ class SessionStoreTest {
 
   @Test
   void receiverIsStoredOncePerTargetAndOnlyWhileTheTargetIsThere() {
-    store.addParticipant(sessionId, "p1", "Ada");
-    store.addParticipant(sessionId, "p2", "Grace");
+    store.addParticipant(sessionId, "p1", "Ada", 100);
+    store.addParticipant(sessionId, "p2", "Grace", 100);
     KurentoRef first = new KurentoRef("a", pipeline.id() + "/r1_kurento.WebRtcEndpoint");
     KurentoRef second = new KurentoRef("a", pipeline.id() + "/r2_kurento.WebRtcEndpoint");
 
@@ -175,8 +175,8 @@ class SessionStoreTest {
 
   @Test
   void endpointsAreForgottenOnlyIfStillTheSame() {
-    store.addParticipant(sessionId, "p1", "Ada");
-    store.addParticipant(sessionId, "p2", "Grace");
+    store.addParticipant(sessionId, "p1", "Ada", 100);
+    store.addParticipant(sessionId, "p2", "Grace", 100);
     KurentoRef publisher = new KurentoRef("a", pipeline.id() + "/pub_kurento.WebRtcEndpoint");
     KurentoRef receiver = new KurentoRef("a", pipeline.id() + "/rec_kurento.WebRtcEndpoint");
     store.setPublisherIfAbsent(sessionId, "p1", publisher);
@@ -194,7 +194,7 @@ class SessionStoreTest {
 
   @Test
   void pendingCandidatesAreKeptOnceAndDroppedWhenApplied() {
-    store.addParticipant(sessionId, "p1", "Ada");
+    store.addParticipant(sessionId, "p1", "Ada", 100);
     PendingCandidate c1 = new PendingCandidate("p1", "candidate:1", "0", 0);
     PendingCandidate c2 = new PendingCandidate("p1", "candidate:2", "1", 1);
     PendingCandidate other = new PendingCandidate("p2", "candidate:1", "0", 0);
@@ -215,9 +215,9 @@ class SessionStoreTest {
 
   @Test
   void pullsReturnTheDocumentAsItWasBefore() {
-    store.addParticipant(sessionId, "p1", "Ada");
-    store.addParticipant(sessionId, "p2", "Grace");
-    store.addParticipant(sessionId, "p3", "Linus");
+    store.addParticipant(sessionId, "p1", "Ada", 100);
+    store.addParticipant(sessionId, "p2", "Grace", 100);
+    store.addParticipant(sessionId, "p3", "Linus", 100);
     KurentoRef p2SeesP1 = new KurentoRef("a", pipeline.id() + "/x_kurento.WebRtcEndpoint");
     KurentoRef p3SeesP1 = new KurentoRef("a", pipeline.id() + "/y_kurento.WebRtcEndpoint");
     KurentoRef p3SeesP2 = new KurentoRef("a", pipeline.id() + "/z_kurento.WebRtcEndpoint");
@@ -240,7 +240,7 @@ class SessionStoreTest {
 
   @Test
   void emptySessionIsClaimedOnceAndNotWhileSomeoneIsIn() {
-    store.addParticipant(sessionId, "p1", "Ada");
+    store.addParticipant(sessionId, "p1", "Ada", 100);
     assertThat(store.claimIfEmpty(sessionId)).isEmpty();
 
     store.pullParticipant(sessionId, "p1");
@@ -257,7 +257,7 @@ class SessionStoreTest {
     SessionRecord seen = endable.stream().filter(s -> s.id().equals(sessionId)).findFirst().orElseThrow();
 
     // A join (then leave) between the sweep's read and its claim changes updatedAt: the claim fails.
-    store.addParticipant(sessionId, "p1", "Ada");
+    store.addParticipant(sessionId, "p1", "Ada", 100);
     store.pullParticipant(sessionId, "p1");
     assertThat(store.claimIdle(seen)).isEmpty();
 
@@ -270,7 +270,7 @@ class SessionStoreTest {
   void busyAndFreshSessionsAreNotEndable() {
     String busy = "busy-" + UUID.randomUUID();
     store.insertNew(busy, "a", pipeline);
-    store.addParticipant(busy, "p1", "Ada");
+    store.addParticipant(busy, "p1", "Ada", 100);
     clock.advance(Duration.ofMinutes(10));
     String fresh = "fresh-" + UUID.randomUUID();
     store.insertNew(fresh, "a", pipeline);
@@ -332,8 +332,8 @@ class SessionStoreTest {
 
   @Test
   void rebindAfterLossForgetsEveryEndpointAndTheMarker() {
-    store.addParticipant(sessionId, "p1", "Ada");
-    store.addParticipant(sessionId, "p2", "Grace");
+    store.addParticipant(sessionId, "p1", "Ada", 100);
+    store.addParticipant(sessionId, "p2", "Grace", 100);
     store.setPublisherIfAbsent(sessionId, pipeline.id(), "p1", new KurentoRef("a", pipeline.id() + "/e1"));
     store.addReceiverIfAbsent(sessionId, pipeline.id(), "p2", "p1", new KurentoRef("a", pipeline.id() + "/e2"));
     store.addPendingCandidate(sessionId, "p2", new PendingCandidate("p2", "candidate:1", "0", 0));

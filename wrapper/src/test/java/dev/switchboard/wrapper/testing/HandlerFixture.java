@@ -18,6 +18,7 @@ import dev.switchboard.wrapper.command.LeaveSessionHandler;
 import dev.switchboard.wrapper.command.PendingCandidates;
 import dev.switchboard.wrapper.command.ProcessOfferHandler;
 import dev.switchboard.wrapper.command.RejoinBudget;
+import dev.switchboard.wrapper.config.SessionLimitsProperties;
 import dev.switchboard.wrapper.config.FailoverProperties;
 import dev.switchboard.wrapper.failover.DrainedServers;
 import dev.switchboard.wrapper.failover.MediaServerPlacement;
@@ -79,8 +80,10 @@ public final class HandlerFixture implements AutoCloseable {
       servers.properties(), failover, registry);
   public final ProcessOfferHandler offers = new ProcessOfferHandler(store, allocator, pending, relay, releaser, publisher,
       budget, recovery);
-  public final AddIceCandidateHandler candidates = new AddIceCandidateHandler(store);
-  public final JoinSessionHandler joins = new JoinSessionHandler(store, publisher, recovery);
+  /** Small limits so tests reach them quickly: 8 participants per session, 40 waiting candidates. */
+  public final SessionLimitsProperties limits = new SessionLimitsProperties(8, 40);
+  public final AddIceCandidateHandler candidates = new AddIceCandidateHandler(store, limits);
+  public final JoinSessionHandler joins = new JoinSessionHandler(store, publisher, recovery, limits);
   public final LeaveSessionHandler leaves = new LeaveSessionHandler(store, releaser, relay, publisher, terminator);
   private final AtomicInteger commandIds = new AtomicInteger();
 

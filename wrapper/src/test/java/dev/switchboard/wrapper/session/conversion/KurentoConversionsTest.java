@@ -80,7 +80,7 @@ class KurentoConversionsTest {
   void readsStoredReferencesBackAsProxiesOfTheRightMediaServer() {
     SessionStore store = new SessionStore(template, new MutableClock());
     store.insertNew("conv-1", "west", new KurentoRef("west", PIPELINE));
-    store.addParticipant("conv-1", "p1", "Ada");
+    store.addParticipant("conv-1", "p1", "Ada", 100);
     store.setPublisherIfAbsent("conv-1", "p1", new KurentoRef("west", ENDPOINT));
 
     LiveSession session = store.findLive("conv-1").orElseThrow();
