@@ -18,7 +18,7 @@ import java.util.List;
  * @param videoBytes       video payload bytes per packet
  * @param connectTimeout   limit for one peer's ICE and DTLS
  */
-record ForwardLoad(List<Integer> publisherSteps, int subscribers, Duration warmUp, Duration window, int audioPps,
+public record ForwardLoad(List<Integer> publisherSteps, int subscribers, Duration warmUp, Duration window, int audioPps,
                    int audioBytes, int videoBitrate, int fps, int videoBytes, Duration connectTimeout) {
 
   /** RTP header bytes on top of each payload (no extensions in synthetic packets). */
@@ -29,7 +29,7 @@ record ForwardLoad(List<Integer> publisherSteps, int subscribers, Duration warmU
   static final int MAX_PUBLISHERS = 200;
   static final int MAX_SUBSCRIBERS = 50;
 
-  ForwardLoad {
+  public ForwardLoad {
     publisherSteps = List.copyOf(publisherSteps);
     if (publisherSteps.isEmpty()) {
       throw new IllegalArgumentException("at least one step");

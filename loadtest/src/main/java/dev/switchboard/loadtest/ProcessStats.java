@@ -9,14 +9,14 @@ import java.nio.file.Path;
  * 15, user plus system, in clock ticks of 1/100 s) and {@code /proc/<pid>/status} (VmRSS).
  * Stateless.
  */
-final class ProcessStats {
+public final class ProcessStats {
   private static final double TICKS_PER_SECOND = 100.0;
 
   private ProcessStats() {
   }
 
   /** User plus system CPU seconds the process has used. */
-  static double cpuSeconds(long pid) {
+  public static double cpuSeconds(long pid) {
     try {
       String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
       // The command name may hold spaces; the fields we want come after its closing parenthesis.
@@ -28,7 +28,7 @@ final class ProcessStats {
   }
 
   /** Resident set size in bytes. */
-  static long rssBytes(long pid) {
+  public static long rssBytes(long pid) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
         if (line.startsWith("VmRSS:")) {

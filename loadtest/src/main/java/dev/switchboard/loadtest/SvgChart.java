@@ -9,7 +9,7 @@ import java.util.Map;
  * A hand-written SVG line chart (one line per series, points marked, axes from zero with a few
  * ticks), so the report needs no library and no network. Not thread-safe; build, then render once.
  */
-final class SvgChart {
+public final class SvgChart {
   private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd"};
   private static final int WIDTH = 560;
   private static final int HEIGHT = 320;
@@ -23,19 +23,19 @@ final class SvgChart {
   private final String yLabel;
   private final Map<String, List<double[]>> series = new LinkedHashMap<>();
 
-  SvgChart(String title, String xLabel, String yLabel) {
+  public SvgChart(String title, String xLabel, String yLabel) {
     this.title = title;
     this.xLabel = xLabel;
     this.yLabel = yLabel;
   }
 
   /** Adds a series of (x, y) points, drawn in the order given. */
-  SvgChart series(String name, List<double[]> points) {
+  public SvgChart series(String name, List<double[]> points) {
     series.put(name, List.copyOf(points));
     return this;
   }
 
-  String render() {
+  public String render() {
     double maxX = 1e-9;
     double maxY = 1e-9;
     for (List<double[]> points : series.values()) {
@@ -116,7 +116,7 @@ final class SvgChart {
     return v == Math.rint(v) ? f("%.0f", v) : f("%.2g", v);
   }
 
-  static String escape(String s) {
+  public static String escape(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 

@@ -442,6 +442,7 @@ public final class HeadlessPeer implements AutoCloseable {
       stats.unexpectedSsrcs.incrementAndGet();
     }
     int type = header.payloadType();
+    stats.rtpArrived(System.nanoTime());
     if (type == audioPayloadType) {
       stats.audioPackets.incrementAndGet();
     } else if (type == videoPayloadType) {

@@ -27,6 +27,8 @@ public final class PeerStats {
   private final AtomicLongArray latencies = new AtomicLongArray(MAX_LATENCY_SAMPLES);
   private final AtomicLong latencyCount = new AtomicLong();
 
+  /** When the first RTP packet arrived ({@link System#nanoTime()}), 0 before. */
+  private volatile long firstRtpNanos;
   private volatile long windowFrom = Long.MAX_VALUE;
   private volatile long windowTo = Long.MIN_VALUE;
   private final AtomicLong windowPackets = new AtomicLong();
@@ -63,6 +65,18 @@ public final class PeerStats {
   void latency(long nanos) {
     long i = latencyCount.getAndIncrement();
     latencies.set((int) (i & (MAX_LATENCY_SAMPLES - 1)), nanos);
+  }
+
+  /** An RTP packet arrived (any payload type); only the first one's time is kept. */
+  void rtpArrived(long nanos) {
+    if (firstRtpNanos == 0) {
+      firstRtpNanos = nanos == 0 ? 1 : nanos;
+    }
+  }
+
+  /** When the first RTP packet arrived ({@link System#nanoTime()}), or 0 when none has; for join-to-first-media. */
+  public long firstRtpNanos() {
+    return firstRtpNanos;
   }
 
   public long audioPackets() {
