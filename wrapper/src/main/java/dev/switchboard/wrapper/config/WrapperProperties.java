@@ -28,8 +28,10 @@ import org.springframework.validation.annotation.Validated;
  * @param changeStreamPollInterval pause after an empty change-stream poll
  * @param resumeTokenSaveInterval how often the change-stream position is saved while idle
  * @param listenerConcurrency consumers per queue (the wrapper queue and each session queue) on this
- *     instance; each is a RabbitMQ channel, so sessions times this must stay below the broker's
- *     channel limit per connection (2047 by default)
+ *     instance; each is a RabbitMQ channel
+ * @param sessionsPerConnection session queues consumed over one RabbitMQ connection before another
+ *     connection is opened; times {@code listenerConcurrency} it must stay below the channel limit
+ *     per connection (2047 by default)
  * @param mediaServerProbeTimeout how long a media server may take to report its memory use
  * @param mediaServerRetryInterval least time between two connection attempts to a server that is down
  * @param queueDeleteDelay wait between a session's end and the deletion of its queue and exchange
@@ -54,6 +56,7 @@ public record WrapperProperties(
     @DefaultValue("100ms") @NotNull Duration changeStreamPollInterval,
     @DefaultValue("10s") @NotNull Duration resumeTokenSaveInterval,
     @DefaultValue("1") @Min(1) @Max(64) int listenerConcurrency,
+    @DefaultValue("500") @Min(1) @Max(65535) int sessionsPerConnection,
     @DefaultValue("2s") @NotNull Duration mediaServerProbeTimeout,
     @DefaultValue("10s") @NotNull Duration mediaServerRetryInterval,
     @DefaultValue("2s") @NotNull Duration queueDeleteDelay,

@@ -18,13 +18,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.VirtualThreadTaskExecutor;
 
 /**
- * The wrapper's RabbitMQ topology and its two listener containers: one for the {@code wrapper}
- * work queue, one for every session queue (its queue list changes at run time). Beans only.
+ * The wrapper's RabbitMQ topology and the listener container of the {@code wrapper} work queue
+ * (session queues are consumed by {@link SessionListenerPool}'s containers). Beans only.
  */
 @Configuration(proxyBeanMethods = false)
 public class MessagingConfiguration {
   public static final String WRAPPER_CONTAINER = "wrapperQueueContainer";
-  public static final String SESSION_CONTAINER = "sessionQueuesContainer";
   /** Containers start before, and stop after, the change-stream watcher that feeds them queues. */
   static final int CONTAINER_PHASE = Integer.MAX_VALUE - 200;
   private static final Logger log = LoggerFactory.getLogger(MessagingConfiguration.class);
@@ -68,14 +67,8 @@ public class MessagingConfiguration {
     return container;
   }
 
-  /** Starts with no queue: the change-stream watcher adds and removes session queues. */
-  @Bean(SESSION_CONTAINER)
-  DirectMessageListenerContainer sessionQueuesContainer(ConnectionFactory connectionFactory, CommandListener listener,
-      WrapperProperties properties) {
-    return container(connectionFactory, listener, properties, "session-queues-");
-  }
-
-  private static DirectMessageListenerContainer container(ConnectionFactory connectionFactory,
+  /** A listener container as every queue of the wrapper needs it (also the session queues' in {@link SessionListenerPool}). */
+  static DirectMessageListenerContainer container(ConnectionFactory connectionFactory,
       CommandListener listener, WrapperProperties properties, String threadPrefix) {
     DirectMessageListenerContainer container = new DirectMessageListenerContainer(connectionFactory);
     container.setMessageListener(listener);

@@ -32,10 +32,18 @@ public class RabbitVirtualThreads implements ConnectionFactoryCustomizer, BeanPo
   @Override
   public Object postProcessAfterInitialization(Object bean, String beanName) {
     if (bean instanceof AbstractConnectionFactory factory) {
-      // Connections are opened lazily, after this: each one dispatches on the virtual threads.
-      factory.setExecutor(executor);
+      dispatchOnVirtualThreads(factory);
     }
     return bean;
+  }
+
+  /**
+   * Makes the connections {@code factory} opens dispatch on the virtual threads; for factories
+   * that are not beans (the session-queue connections of {@link SessionListenerPool}). Call it
+   * before the factory opens its first connection.
+   */
+  public void dispatchOnVirtualThreads(AbstractConnectionFactory factory) {
+    factory.setExecutor(executor);
   }
 
   @Override

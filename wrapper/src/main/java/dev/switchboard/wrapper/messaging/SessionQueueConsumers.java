@@ -10,27 +10,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
-import org.springframework.amqp.rabbit.listener.DirectMessageListenerContainer;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * Which session queues this instance consumes: the one listener container for all sessions,
- * whose queue list changes at run time; thread-safe (a private lock orders the changes made by
+ * Which session queues this instance consumes (through {@link SessionListenerPool}'s containers,
+ * whose queue lists change at run time); thread-safe (a private lock orders the changes made by
  * the change-stream watcher's thread and start-up).
  */
 @Component
 public class SessionQueueConsumers {
   private static final Logger log = LoggerFactory.getLogger(SessionQueueConsumers.class);
 
-  private final DirectMessageListenerContainer container;
+  private final SessionListenerPool pool;
   private final RabbitAdmin admin;
   private final Set<String> sessions = new HashSet<>();
   private final ReentrantLock lock = new ReentrantLock();
 
-  public SessionQueueConsumers(@Qualifier(MessagingConfiguration.SESSION_CONTAINER) DirectMessageListenerContainer container,
-      RabbitAdmin admin) {
-    this.container = container;
+  public SessionQueueConsumers(SessionListenerPool pool, RabbitAdmin admin) {
+    this.pool = pool;
     this.admin = admin;
   }
 
@@ -48,7 +45,7 @@ public class SessionQueueConsumers {
       String queue = Topology.sessionQueue(sessionId);
       try {
         ensureQueue(queue);
-        container.addQueueNames(queue);
+        pool.add(queue);
       } catch (RuntimeException e) {
         // Forget it, so that the watcher's retry (it replays the event) tries again.
         sessions.remove(sessionId);
@@ -68,7 +65,7 @@ public class SessionQueueConsumers {
         return;
       }
       String queue = Topology.sessionQueue(sessionId);
-      container.removeQueueNames(queue);
+      pool.remove(queue);
       log.info("Stopped consuming {}", queue);
     } finally {
       lock.unlock();
@@ -97,7 +94,7 @@ public class SessionQueueConsumers {
   }
 
   public boolean isConsumingQueue(String queue) {
-    return List.of(container.getQueueNames()).contains(queue);
+    return pool.isConsuming(queue);
   }
 
   /**

@@ -72,7 +72,7 @@ public final class FakeMediaServers {
   /** Test settings: short intervals, this instance id. */
   public WrapperProperties properties(String instanceId) {
     return new WrapperProperties(specs(), instanceId, 3, Duration.ofMillis(10), Duration.ofMinutes(5),
-        Duration.ofSeconds(30), Duration.ofMillis(50), Duration.ofSeconds(10), 2, Duration.ofSeconds(2),
+        Duration.ofSeconds(30), Duration.ofMillis(50), Duration.ofSeconds(10), 2, 500, Duration.ofSeconds(2),
         Duration.ofSeconds(10), Duration.ofMillis(200), Duration.ofSeconds(4), 6, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(2));
   }
 }
