@@ -43,6 +43,10 @@ import org.springframework.validation.annotation.Validated;
  * @param heartbeatTimeout an instance whose heartbeat is older than this is dead and its endpoint
  *     subscriptions are taken over
  * @param takeoverScanInterval how often dead instances are looked for
+ * @param workQueueConcurrency consumers of the shared {@code wrapper} work queue on this instance
+ *     (session creation, drain): one queue, so more consumers cost a few channels; with one, each
+ *     creation (placement probe, pipeline, insert) waited for the one before and capped new
+ *     sessions at a few per second per instance (bench signalling)
  */
 @Validated
 @ConfigurationProperties("switchboard.wrapper")
@@ -64,7 +68,8 @@ public record WrapperProperties(
     @DefaultValue("6") @Min(1) @Max(1000) int rejoinLimitPerMinute,
     @DefaultValue("1s") @NotNull Duration heartbeatInterval,
     @DefaultValue("5s") @NotNull Duration heartbeatTimeout,
-    @DefaultValue("2s") @NotNull Duration takeoverScanInterval) {
+    @DefaultValue("2s") @NotNull Duration takeoverScanInterval,
+    @DefaultValue("8") @Min(1) @Max(256) int workQueueConcurrency) {
 
   public WrapperProperties {
     if (instanceId == null || instanceId.isBlank()) {

@@ -63,6 +63,7 @@ public class MessagingConfiguration {
   DirectMessageListenerContainer wrapperQueueContainer(ConnectionFactory connectionFactory, CommandListener listener,
       WrapperProperties properties) {
     DirectMessageListenerContainer container = container(connectionFactory, listener, properties, "wrapper-queue-");
+    container.setConsumersPerQueue(properties.workQueueConcurrency());
     container.setQueueNames(Topology.WRAPPER_QUEUE);
     return container;
   }

@@ -62,10 +62,10 @@ class WrapperPropertiesTest {
   void twoDefaultInstanceIdsDiffer() {
     WrapperProperties one = new WrapperProperties(java.util.List.of(new MediaServerSpec("a", "ws://a/k")), null, 3,
         Duration.ZERO, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofSeconds(10), 1, 500,
-        Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(4), 6, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(2));
+        Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(4), 6, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(2), 8);
     WrapperProperties two = new WrapperProperties(one.mediaServers(), "", 3, Duration.ZERO, Duration.ofMinutes(5),
         Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofSeconds(10), 1, 500, Duration.ofSeconds(2),
-        Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(4), 6, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(2));
+        Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(4), 6, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(2), 8);
 
     assertThat(one.instanceId()).isNotEqualTo(two.instanceId());
   }

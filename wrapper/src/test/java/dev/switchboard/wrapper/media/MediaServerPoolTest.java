@@ -108,7 +108,7 @@ class MediaServerPoolTest {
     WrapperProperties defaults = servers.properties();
     WrapperProperties properties = new WrapperProperties(defaults.mediaServers(), "test", 3, Duration.ofMillis(10),
         Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofMillis(50), Duration.ofSeconds(10), 1, 500,
-        Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(4), 6, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(2));
+        Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(4), 6, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(2), 8);
     when(servers.server("slow").client().getServerManager().getUsedMemory()).thenAnswer(invocation -> {
       never.await();
       return 1L;

@@ -93,7 +93,7 @@ class SessionListenerPoolTest {
         "pool-test", 3, Duration.ofMillis(10), Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofMillis(50),
         Duration.ofSeconds(10), 1, sessionsPerConnection, Duration.ofSeconds(2), Duration.ofSeconds(10),
         Duration.ofMillis(200), Duration.ofSeconds(4), 6, Duration.ofSeconds(1), Duration.ofSeconds(5),
-        Duration.ofSeconds(2));
+        Duration.ofSeconds(2), 8);
   }
 
   private int consumed() {

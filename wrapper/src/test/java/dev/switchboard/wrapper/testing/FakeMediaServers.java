@@ -73,6 +73,6 @@ public final class FakeMediaServers {
   public WrapperProperties properties(String instanceId) {
     return new WrapperProperties(specs(), instanceId, 3, Duration.ofMillis(10), Duration.ofMinutes(5),
         Duration.ofSeconds(30), Duration.ofMillis(50), Duration.ofSeconds(10), 2, 500, Duration.ofSeconds(2),
-        Duration.ofSeconds(10), Duration.ofMillis(200), Duration.ofSeconds(4), 6, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(2));
+        Duration.ofSeconds(10), Duration.ofMillis(200), Duration.ofSeconds(4), 6, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(2), 8);
   }
 }

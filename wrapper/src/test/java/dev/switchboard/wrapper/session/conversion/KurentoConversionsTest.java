@@ -57,7 +57,7 @@ class KurentoConversionsTest {
     WrapperProperties properties = new WrapperProperties(
         List.of(new MediaServerSpec("east", "ws://east:8888/kurento"), new MediaServerSpec("west", "ws://west:8888/kurento")),
         "test", 3, Duration.ofMillis(10), Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofMillis(50),
-        Duration.ofSeconds(10), 1, 500, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(4), 6, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(2));
+        Duration.ofSeconds(10), 1, 500, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(4), 6, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(2), 8);
     pool = new MediaServerPool(properties, connector, new MutableClock());
     pool.connectAll();
     template = TestMongoTemplates.create(client, "conversions-test", pool);
