@@ -189,8 +189,9 @@ final class ForwardReport {
   private static String notesOnMethod() {
     return """
         Method: both servers get the same headless peers (ICE, DTLS, SRTP) in one JVM on this machine.
-        medianode runs in its own JVM on 127.0.0.1 (kurento-client wiring); Janus 1.1 in its own network
-        namespace behind a veth pair (HTTP API, VideoRoom, half-trickle). Loss is exact inside a window fixed
+        medianode runs in its own JVM (kurento-client wiring), Janus 1.1 in its own process (HTTP API,
+        VideoRoom, half-trickle), each in a network namespace of its own behind a veth pair (the medianode
+        on 127.0.0.1 instead with --medianode-loopback; the notes say which). Loss is exact inside a window fixed
         before the first packet; latency is receive time minus the stamp in the payload, so it includes both
         peers' SRTP and socket time. Server CPU is user + system time of the server process from
         /proc/<pid>/stat; RSS/track is the server's RSS growth since before the first peer divided by
