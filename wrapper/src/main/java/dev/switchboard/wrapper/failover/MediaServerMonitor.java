@@ -149,7 +149,8 @@ public class MediaServerMonitor implements SmartLifecycle, MediaServerEvents {
    * between the two reads is then missing from the first, never falsely missing from the second.
    */
   void probe(String serverId, Instant noticed) {
-    List<SessionRecord> bound = store.findBoundTo(serverId);
+    // Ids only: the whole documents are read for the (rare) sessions whose pipeline is missing.
+    Map<String, String> bound = store.pipelinesBoundTo(serverId);
     Set<String> pipelines;
     Future<Set<String>> answer = work.submit(() -> pool.pipelineIds(serverId));
     try {
@@ -166,12 +167,13 @@ public class MediaServerMonitor implements SmartLifecycle, MediaServerEvents {
       return;
     }
     health.succeeded(serverId);
-    List<SessionRecord> missing = new ArrayList<>();
-    for (SessionRecord session : bound) {
-      if (session.pipeline() != null && !pipelines.contains(session.pipeline().id())) {
-        missing.add(session);
-      }
-    }
+    List<String> missingIds = bound.entrySet().stream().filter(e -> !pipelines.contains(e.getValue()))
+        .map(Map.Entry::getKey).toList();
+    // Re-read: a session rebound meanwhile has another pipeline now, and is not missing any more.
+    List<SessionRecord> missing = store.findRecords(missingIds).stream()
+        .filter(session -> serverId.equals(session.mediaServer()) && session.pipeline() != null
+            && !pipelines.contains(session.pipeline().id()))
+        .toList();
     if (!missing.isEmpty()) {
       log.warn("Media server {} answers but no longer holds the pipelines of {} session(s)", serverId, missing.size());
       Instant since = restarted.getOrDefault(serverId, noticed);

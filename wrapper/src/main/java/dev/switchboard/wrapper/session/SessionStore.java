@@ -36,7 +36,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -306,6 +308,35 @@ public class SessionStore {
     Query query = query(where(MEDIA_SERVER).is(mediaServer).and(STATE).is(SessionStates.ACTIVE)
         .and(PIPELINE).exists(true));
     return mongo.find(query, Document.class, COLLECTION).stream().map(this::record).toList();
+  }
+
+  /**
+   * The pipeline id of every ACTIVE session bound to {@code mediaServer}, by session id, reading
+   * only those two fields: every instance runs this once a second per media server, so reading
+   * and mapping whole session documents made MongoDB's and the wrapper's idle CPU grow with
+   * sessions x instances (JFR of bench scale: 20 % of a wrapper's samples in the probe, 60 % in
+   * driver and mapping code).
+   */
+  public Map<String, String> pipelinesBoundTo(String mediaServer) {
+    Query query = query(where(MEDIA_SERVER).is(mediaServer).and(STATE).is(SessionStates.ACTIVE)
+        .and(PIPELINE).exists(true));
+    query.fields().include(ID).include(PIPELINE + ".id");
+    Map<String, String> pipelines = new HashMap<>();
+    for (Document document : mongo.find(query, Document.class, COLLECTION)) {
+      Document pipeline = document.get(PIPELINE, Document.class);
+      if (pipeline != null && pipeline.getString("id") != null) {
+        pipelines.put(document.getString(ID), pipeline.getString("id"));
+      }
+    }
+    return pipelines;
+  }
+
+  /** The records of {@code sessionIds} (those that still exist). */
+  public List<SessionRecord> findRecords(Collection<String> sessionIds) {
+    if (sessionIds.isEmpty()) {
+      return List.of();
+    }
+    return mongo.find(query(where(ID).in(sessionIds)), Document.class, COLLECTION).stream().map(this::record).toList();
   }
 
   /**

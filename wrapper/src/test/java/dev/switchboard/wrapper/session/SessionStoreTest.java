@@ -74,6 +74,18 @@ class SessionStoreTest {
   }
 
   @Test
+  void pipelinesBoundToReadsTheIdsOfActiveSessionsOnThatServerOnly() {
+    String other = "s-" + UUID.randomUUID();
+    KurentoRef onB = new KurentoRef("b", servers.server("b").newPipeline().getId());
+    store.insertNew(other, "b", onB);
+
+    assertThat(store.pipelinesBoundTo("a")).containsEntry(sessionId, pipeline.id()).doesNotContainKey(other);
+    assertThat(store.pipelinesBoundTo("b")).containsEntry(other, onB.id()).doesNotContainKey(sessionId);
+    assertThat(store.findRecords(List.of(sessionId, other, "s-gone"))).extracting(SessionRecord::id)
+        .containsExactlyInAnyOrder(sessionId, other);
+  }
+
+  @Test
   void sameJoinTwiceAddsOneParticipant() {
     assertThat(store.addParticipant(sessionId, "p1", "Ada", 100)).isPresent();
     assertThat(store.addParticipant(sessionId, "p1", "Ada", 100)).isEmpty();
