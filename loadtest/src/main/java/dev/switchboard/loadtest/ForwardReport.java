@@ -38,14 +38,7 @@ final class ForwardReport {
 
   /** Writes the three files into {@code dir}; returns the Markdown file's path. */
   Path write(Path dir) throws IOException {
-    Files.createDirectories(dir);
-    String stamp = started.toString().replace(":", "").replaceAll("\\.\\d+", "");
-    Path base = dir.resolve("forward-" + stamp);
-    Files.writeString(Path.of(base + ".json"), json());
-    Path md = Path.of(base + ".md");
-    Files.writeString(md, markdown());
-    Files.writeString(Path.of(base + ".html"), html());
-    return md;
+    return ReportFiles.write(dir, "forward", started, json(), markdown(), html());
   }
 
   String json() {

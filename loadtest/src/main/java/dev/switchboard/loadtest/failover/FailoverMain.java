@@ -1,5 +1,6 @@
 package dev.switchboard.loadtest.failover;
 
+import dev.switchboard.loadtest.cluster.BrokerCleanup;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;

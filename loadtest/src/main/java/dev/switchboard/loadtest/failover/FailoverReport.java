@@ -1,5 +1,6 @@
 package dev.switchboard.loadtest.failover;
 
+import dev.switchboard.loadtest.ReportFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,14 +39,7 @@ final class FailoverReport {
 
   /** Writes the three files into {@code dir}; returns the Markdown file's path. */
   Path write(Path dir) throws IOException {
-    Files.createDirectories(dir);
-    String stamp = started.toString().replace(":", "").replaceAll("\\.\\d+", "");
-    Path base = dir.resolve("failover-" + stamp);
-    Files.writeString(Path.of(base + ".json"), json());
-    Path md = Path.of(base + ".md");
-    Files.writeString(md, markdown());
-    Files.writeString(Path.of(base + ".html"), html());
-    return md;
+    return ReportFiles.write(dir, "failover", started, json(), markdown(), html());
   }
 
   private List<ParticipantOutcome> all() {

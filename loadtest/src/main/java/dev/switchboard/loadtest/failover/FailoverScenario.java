@@ -1,5 +1,6 @@
 package dev.switchboard.loadtest.failover;
 
+import dev.switchboard.loadtest.cluster.BrokerCleanup;
 import dev.switchboard.loadtest.cluster.CallParticipant;
 import dev.switchboard.local.LocalCluster;
 import dev.switchboard.local.client.ApiClient;

@@ -1,5 +1,6 @@
 package dev.switchboard.loadtest.scale;
 
+import dev.switchboard.loadtest.ReportFiles;
 import dev.switchboard.loadtest.SvgChart;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,14 +60,7 @@ final class ScaleReport {
 
   /** Writes the three files into {@code dir}; returns the Markdown file's path. */
   Path write(Path dir) throws IOException {
-    Files.createDirectories(dir);
-    String stamp = started.toString().replace(":", "").replaceAll("\\.\\d+", "");
-    Path base = dir.resolve("scale-" + stamp);
-    Files.writeString(Path.of(base + ".json"), json());
-    Path md = Path.of(base + ".md");
-    Files.writeString(md, markdown());
-    Files.writeString(Path.of(base + ".html"), html());
-    return md;
+    return ReportFiles.write(dir, "scale", started, json(), markdown(), html());
   }
 
   String json() {

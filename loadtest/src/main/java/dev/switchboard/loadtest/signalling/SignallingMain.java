@@ -1,5 +1,6 @@
 package dev.switchboard.loadtest.signalling;
 
+import dev.switchboard.loadtest.cluster.BrokerCleanup;
 import dev.switchboard.local.LocalCluster;
 import dev.switchboard.local.client.ApiClient;
 import java.net.InetAddress;
@@ -183,7 +184,9 @@ public final class SignallingMain {
         }
       } finally {
         removeHook(stopOnExit);
-        int deleted = BrokerLeftovers.delete(o.amqpUri(), client);
+        int deleted = BrokerCleanup.delete(o.amqpUri(), client.createdSessions, client.createdParticipants);
+        client.createdSessions.clear();
+        client.createdParticipants.clear();
         progress.accept(e.getKey() + ": cluster stopped, " + deleted + " queue(s) deleted");
       }
     }

@@ -3,6 +3,7 @@ package dev.switchboard.loadtest.failover;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.switchboard.loadtest.cluster.BrokerCleanup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.switchboard.loadtest.failover;
+package dev.switchboard.loadtest.cluster;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -7,18 +7,19 @@ import dev.switchboard.contracts.Topology;
 import java.util.Collection;
 
 /**
- * Deletes the session and user queues (and session exchanges) a run created, since the shared
- * broker's file descriptors are few; also tells whether the broker is reachable at all. Stateless.
+ * Deletes the session and user queues (and session exchanges) a load-test run created, since the
+ * shared broker's file descriptors are few; also tells whether the broker is reachable at all.
+ * Stateless; used by every cluster scenario.
  */
-final class BrokerCleanup {
+public final class BrokerCleanup {
   private BrokerCleanup() {
   }
 
   /** Null when an AMQP connection to {@code amqpUri} opens (three tries: a busy broker is slow), else why not. */
-  static String unreachableReason(String amqpUri) {
+  public static String unreachableReason(String amqpUri) {
     Exception last = null;
     for (int attempt = 0; attempt < 3; attempt++) {
-      try (Connection ignored = factory(amqpUri).newConnection("failover-probe")) {
+      try (Connection ignored = factory(amqpUri).newConnection("loadtest-probe")) {
         return null;
       } catch (Exception e) {
         last = e;
@@ -28,9 +29,9 @@ final class BrokerCleanup {
   }
 
   /** Best effort; returns how many objects it deleted. */
-  static int delete(String amqpUri, Collection<String> sessions, Collection<String> participants) {
+  public static int delete(String amqpUri, Collection<String> sessions, Collection<String> participants) {
     int deleted = 0;
-    try (Connection connection = factory(amqpUri).newConnection("failover-cleanup")) {
+    try (Connection connection = factory(amqpUri).newConnection("loadtest-cleanup")) {
       for (String sid : sessions) {
         deleted += quietly(connection, c -> c.queueDelete(Topology.sessionQueue(sid)));
         deleted += quietly(connection, c -> c.exchangeDelete(Topology.sessionExchange(sid)));
@@ -39,7 +40,7 @@ final class BrokerCleanup {
         deleted += quietly(connection, c -> c.queueDelete(Topology.userQueue(pid)));
       }
     } catch (Exception e) {
-      System.out.println("failover: broker cleanup failed: " + e);
+      System.out.println("loadtest: broker cleanup failed: " + e);
     }
     return deleted;
   }
