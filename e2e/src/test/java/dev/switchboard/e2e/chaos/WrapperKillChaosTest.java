@@ -9,6 +9,7 @@ import dev.switchboard.contracts.messages.ParticipantJoined;
 import dev.switchboard.local.support.Fixtures;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class WrapperKillChaosTest {
+  /** The wrappers' default {@code work-queue-concurrency}: CreateSession commands in flight per instance. */
+  private static final int WORK_QUEUE_CONCURRENCY = 8;
   private static final int SESSIONS = 40;
   private static final int PER_SESSION = 5;
   private static final Duration SESSION_PACE = Duration.ofMillis(1400);
@@ -176,7 +179,24 @@ class WrapperKillChaosTest {
       assertThat(storedParticipants).as("stored participants (lost joins or duplicates)").isEqualTo(SESSIONS * PER_SESSION);
       assertThat(withPublisher).as("stored participants with their publisher").isEqualTo(SESSIONS * PER_SESSION);
       assertThat(stored).as("stored endpoint ids").doesNotHaveDuplicates();
-      assertThat(onMedianode).as("one pipeline per session on the medianode").hasSize(SESSIONS);
+      // Known gap, like the endpoints below: a wrapper killed between creating a session's pipeline
+      // and storing it leaves that pipeline empty and unreferenced (the redelivered CreateSession makes
+      // the one that is stored); the node collects it once its Kurento session has been gone for its
+      // gc-period. Up to work-queue-concurrency creations are in flight when a wrapper dies.
+      Set<String> storedPipelines = new HashSet<>();
+      documents.forEach(d -> {
+        Document pipeline = d.get("pipeline", Document.class);
+        if (pipeline != null) {
+          storedPipelines.add(pipeline.getString("id"));
+        }
+      });
+      Map<String, List<String>> orphanPipelines = new HashMap<>(onMedianode);
+      storedPipelines.forEach(orphanPipelines::remove);
+      assertThat(storedPipelines).as("one stored pipeline per session").hasSize(SESSIONS);
+      assertThat(onMedianode.keySet()).as("every stored pipeline on the medianode").containsAll(storedPipelines);
+      assertThat(orphanPipelines).as("unreferenced pipelines: empty, at most the creations in flight per kill")
+          .hasSizeLessThanOrEqualTo(kills.get() * WORK_QUEUE_CONCURRENCY)
+          .allSatisfy((id, endpoints) -> assertThat(endpoints).as("endpoints in unreferenced pipeline %s", id).isEmpty());
       assertThat(dangling).as("stored endpoints missing on the medianode").isEmpty();
       // Known gap: a wrapper killed between creating an endpoint and storing its reference leaves that
       // endpoint unreferenced in the pipeline (the redelivered offer creates the one that is stored).
@@ -195,13 +215,14 @@ class WrapperKillChaosTest {
       }
       long until = System.nanoTime() + STEP_WAIT.toNanos();
       Map<String, List<String>> left = h.webRtcEndpointsOnMedianodes();
-      while (!left.isEmpty() && System.nanoTime() < until) {
+      while (!orphanPipelines.keySet().containsAll(left.keySet()) && System.nanoTime() < until) {
         ChaosHarness.pause(Duration.ofMillis(500));
         left = h.webRtcEndpointsOnMedianodes();
       }
       load.shutdown();
       h.figure("allLeftToEmptyMedianodeMs", ChaosHarness.millisSince(leaving));
-      assertThat(left).as("pipelines left on the medianode after every session ended").isEmpty();
+      assertThat(left.keySet()).as("pipelines left on the medianode after every session ended (only the empty "
+          + "unreferenced ones, which the node collects after its gc-period)").isSubsetOf(orphanPipelines.keySet());
       assertThat(h.sessionDocuments(sessions.keySet())).as("stored sessions after everyone left").isEmpty();
       h.passed();
     }

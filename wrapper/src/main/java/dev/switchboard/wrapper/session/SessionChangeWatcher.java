@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.bson.Document;
@@ -39,6 +40,8 @@ public class SessionChangeWatcher implements SmartLifecycle {
   public static final int PHASE = Integer.MAX_VALUE - 100;
   private static final Logger log = LoggerFactory.getLogger(SessionChangeWatcher.class);
   private static final Duration REOPEN_DELAY = Duration.ofSeconds(1);
+  /** How often every existing session is made sure of, whatever the stream reported. */
+  private static final Duration RECONCILE_INTERVAL = Duration.ofSeconds(5);
   private static final Duration STOP_GRACE = Duration.ofSeconds(2);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
@@ -133,8 +136,20 @@ public class SessionChangeWatcher implements SmartLifecycle {
       log.info("Watching the sessions collection; consuming {} session queues", consumers.consumed().size());
       BsonDocument saved = null;
       Instant savedAt = clock.instant();
+      Instant reconciledAt = clock.instant();
       while (running) {
         ChangeStreamDocument<Document> change = cursor.tryNext();
+        if (clock.instant().isAfter(reconciledAt.plus(RECONCILE_INTERVAL))) {
+          // The driver resumes a broken stream by itself, without telling: a database that restarted
+          // and lost its oplog position (the embedded one does) would then never report inserts made
+          // meanwhile. Consuming every existing session now and then closes that gap; additive only,
+          // so a session created since the read is never stopped by it (deletes stop queues).
+          Set<String> consumed = consumers.consumed();
+          store.allSessionIds().stream().filter(id -> !consumed.contains(id))
+              .filter(store::exists) // ended since the read: its queue must not come back
+              .forEach(consumers::consume);
+          reconciledAt = clock.instant();
+        }
         if (change == null) {
           // Idle: save the position now and then so a restart has little to replay.
           BsonDocument position = cursor.getResumeToken();
