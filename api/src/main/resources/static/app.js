@@ -4,6 +4,11 @@ import { Switchboard } from './switchboard.js';
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
 const baseUrl = '';  // the page is served by the api itself
+// The demo link carries the application key in its fragment (#key=...), which browsers never send to a
+// server; it is kept for this tab only. A real application keeps the key on its servers (switchboard.js).
+const applicationKey = new URLSearchParams(location.hash.slice(1)).get('key')
+  ?? sessionStorage.getItem('switchboard.applicationKey');
+if (applicationKey) sessionStorage.setItem('switchboard.applicationKey', applicationKey);
 
 const STATE_TEXT = {
   connecting: 'Connecting…',
@@ -18,6 +23,8 @@ let localStream = null;
 function inviteLink(sessionId) {
   const url = new URL(location.pathname, location.origin);
   url.searchParams.set('session', sessionId);
+  // The demo's invitees join with the same key; a real application would hand each one a token instead.
+  if (applicationKey) url.hash = `key=${encodeURIComponent(applicationKey)}`;
   return url.toString();
 }
 
@@ -86,17 +93,20 @@ async function start(name) {
   $('join').disabled = true;
   $('lobby-error').hidden = true;
   try {
+    if (!applicationKey) {
+      throw new Error('this page needs the application key: open the link `./switchboard run` printed (it ends in #key=...)');
+    }
     let sessionId = params.get('session');
     if (!sessionId) {
-      sessionId = await Switchboard.createSession({ baseUrl });
+      sessionId = await Switchboard.createSession({ baseUrl, applicationKey });
       // The address bar becomes the invite link, so a reload joins the same call.
-      history.replaceState(null, '', `?session=${encodeURIComponent(sessionId)}`);
+      history.replaceState(null, '', `?session=${encodeURIComponent(sessionId)}${location.hash}`);
     }
     localStream ??= await getMedia();
     showStatus('connecting');
     // ?relay=1: media only through the TURN server the api hands out (for testing a TURN set-up).
     const iceTransportPolicy = params.get('relay') === '1' ? 'relay' : 'all';
-    call = new Switchboard.Call({ baseUrl, sessionId, name, localStream, iceTransportPolicy });
+    call = new Switchboard.Call({ baseUrl, sessionId, name, localStream, iceTransportPolicy, applicationKey });
     // The debug hook the browser tests (and curious users in the console) read stats() from.
     window.switchboardCall = call;
     wire(call);

@@ -3,8 +3,14 @@
 // Usage (an ES module, no build step):
 //
 //   import { Switchboard } from './switchboard.js';
-//   const sessionId = await Switchboard.createSession({ baseUrl });          // or take one from a link
-//   const call = await Switchboard.join({ baseUrl, sessionId, name, localStream });
+//   // Creating a session and joining need the application key (switchboard.api.application-key). A real
+//   // application keeps it on its servers: its backend creates the session and joins the participant
+//   // (POST /api/sessions/{sid}/participants), and the page passes joinParticipant, which asks the backend.
+//   // The demo page, served by `./switchboard run`, gets the key from its link (#key=...) instead.
+//   const sessionId = await Switchboard.createSession({ baseUrl, applicationKey });  // or take one from a link
+//   const call = await Switchboard.join({ baseUrl, sessionId, name, localStream, applicationKey });
+//   // or: Switchboard.join({ ..., joinParticipant: ({ sessionId, name }) => myBackend.join(sessionId, name) })
+//   //     resolving to the api's join answer {participantId, token, tokenExpiresAt, rights}
 //   call.addEventListener('participant-joined', e => e.detail.participant);  // {id, name, stream}
 //   call.addEventListener('stream', e => video.srcObject = e.detail.stream); // detail: {participant, stream}
 //   call.addEventListener('participant-left', e => e.detail.participant);
@@ -14,9 +20,13 @@
 //   await call.reconnect();                                // after 'lost' (or any time)
 //   await call.leave();
 //   await call.stats();  // per remote participant: framesDecoded, audioPacketsReceived, connectionState, renegotiations;
-//                        // mediaServerMoves, fullRejoins
+//                        // mediaServerMoves, fullRejoins, tokenRefreshes
 //
 // Options (extra keys of the object given to join() or new Call(); defaults in DEFAULTS below):
+//   applicationKey: the key the library joins with; joinParticipant: async ({sessionId, name}) => join answer,
+//     used instead of it (called again on every rejoin). One of the two is needed.
+//   The participant token (a JWT, valid for the api's token-ttl, 15 minutes by default) is refreshed at two
+//   thirds of its lifetime (POST .../participants/{pid}/token); a refused refresh makes the call 'lost'.
 //   pollWaitSeconds (25), maxPollFailures (7), backoffStartMs (500), backoffMaxMs (8000)
 //   iceServers ([]): fixed ICE servers for every connection. Empty: the library asks the api
 //     (GET .../participants/{pid}/ice-servers) for the TURN servers the operator configured and a
@@ -82,9 +92,9 @@ const sleep = (ms, signal) => new Promise((resolve) => {
   signal?.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
 });
 
-/** Creates a session and returns its id. */
-export async function createSession({ baseUrl = '' } = {}) {
-  const created = await request(baseUrl, 'POST', '/api/sessions');
+/** Creates a session with the application key and returns its id. */
+export async function createSession({ baseUrl = '', applicationKey } = {}) {
+  const created = await request(baseUrl, 'POST', '/api/sessions', { token: applicationKey });
   return created.sessionId;
 }
 
@@ -124,6 +134,8 @@ export class Call extends EventTarget {
   #options;
   #base;
   #token = null;
+  #refreshTimer = null;
+  #tokenRefreshes = 0;
   // TURN servers from the api and when to ask again (ms since the epoch), per participant id.
   #turn = { participantId: null, iceServers: [], renewAt: 0 };
   #seq = 0;
@@ -160,11 +172,14 @@ export class Call extends EventTarget {
   async start() {
     const generation = ++this.#generation;
     this.#setState('connecting');
-    const joined = await request(this.#base, 'POST', `/api/sessions/${encodeURIComponent(this.sessionId)}/participants`,
-      { body: { name: this.name } });
+    const joined = this.#options.joinParticipant
+      ? await this.#options.joinParticipant({ sessionId: this.sessionId, name: this.name })
+      : await request(this.#base, 'POST', `/api/sessions/${encodeURIComponent(this.sessionId)}/participants`,
+        { token: this.#options.applicationKey, body: { name: this.name } });
     if (generation !== this.#generation) return;
     this.participantId = joined.participantId;
     this.#token = joined.token;
+    this.#scheduleTokenRefresh(generation, joined.tokenExpiresAt);
     this.#renegotiationTimes.clear();
     this.#renegotiationCounts.clear();
     this.#seq = 0;
@@ -192,7 +207,7 @@ export class Call extends EventTarget {
   /** Reception per remote participant and the publisher's sending, from getStats(); for tests and diagnostics. */
   async stats() {
     const result = { participantId: this.participantId, state: this.#state, remotes: {}, publisher: null,
-      mediaServerMoves: this.#mediaServerMoves, fullRejoins: this.#fullRejoins };
+      mediaServerMoves: this.#mediaServerMoves, fullRejoins: this.#fullRejoins, tokenRefreshes: this.#tokenRefreshes };
     for (const [target, connection] of this.#connections) {
       const entry = { connectionState: connection.pc.connectionState, framesDecoded: 0, audioPacketsReceived: 0,
         videoBytesSent: 0, audioBytesSent: 0, renegotiations: this.#renegotiationCounts.get(target) ?? 0 };
@@ -215,6 +230,36 @@ export class Call extends EventTarget {
 
   #path(suffix) {
     return `/api/sessions/${encodeURIComponent(this.sessionId)}/participants/${encodeURIComponent(this.participantId)}${suffix}`;
+  }
+
+  /**
+   * Refreshes the participant token at two thirds of its remaining lifetime; a failed refresh is
+   * retried every 5 s until the token expires, and a refused one (the participant is gone) makes the call 'lost'.
+   */
+  #scheduleTokenRefresh(generation, expiresAt) {
+    clearTimeout(this.#refreshTimer);
+    if (!expiresAt) return;
+    const remainingMs = expiresAt * 1000 - Date.now();
+    const delay = Math.max(1000, Math.floor(remainingMs * 2 / 3));
+    this.#refreshTimer = setTimeout(async () => {
+      if (generation !== this.#generation || !this.#token) return;
+      try {
+        const fresh = await request(this.#base, 'POST', this.#path('/token'), { token: this.#token });
+        if (generation !== this.#generation) return;
+        this.#token = fresh.token;
+        this.#tokenRefreshes++;
+        this.#scheduleTokenRefresh(generation, fresh.expiresAt);
+      } catch (error) {
+        if (generation !== this.#generation) return;
+        if (error instanceof ApiError && [401, 403, 404].includes(error.status)) {
+          if (this.#stopPolling) this.#lost(this.#stopPolling);
+          return;
+        }
+        if (expiresAt * 1000 - Date.now() > 5000) {
+          this.#refreshTimer = setTimeout(() => this.#scheduleTokenRefresh(generation, expiresAt), 5000);
+        }
+      }
+    }, delay);
   }
 
   /** The long-poll loop of one join: acknowledges by asking for messages after the last seq seen. */
@@ -519,6 +564,7 @@ export class Call extends EventTarget {
   /** Stops polling, closes connections, forgets remote participants and (optionally) tells the api. */
   async #teardown(sayGoodbye) {
     this.#generation++;
+    clearTimeout(this.#refreshTimer);
     this.#stopPolling?.abort();
     this.#stopPolling = null;
     for (const target of [...this.#connections.keys()]) this.#closeConnection(target);

@@ -31,7 +31,7 @@ class ApiApplicationStandaloneTest {
       String sid = api.createSession();
       try {
         Participant ada = api.join(sid, "Ada");
-        assertThat(api.post("/api/sessions/" + sid + "/participants", "{\"name\":\"Bob\",\"role\":\"admin\"}", null).status())
+        assertThat(api.post("/api/sessions/" + sid + "/participants", "{\"name\":\"Bob\",\"role\":\"admin\"}", ApiClient.APPLICATION_KEY).status())
             .as("unknown fields are still refused").isEqualTo(400);
 
         Broker.deleteQueue(Topology.sessionQueue(sid));

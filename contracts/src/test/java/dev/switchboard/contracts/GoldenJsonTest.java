@@ -24,14 +24,21 @@ import dev.switchboard.contracts.rest.ApiError;
 import dev.switchboard.contracts.rest.CandidateRequest;
 import dev.switchboard.contracts.rest.IceServer;
 import dev.switchboard.contracts.rest.IceServersResponse;
+import dev.switchboard.contracts.rest.JoinRequest;
 import dev.switchboard.contracts.rest.JoinResponse;
+import dev.switchboard.contracts.rest.ParticipantRight;
+import dev.switchboard.contracts.rest.TokenResponse;
 import dev.switchboard.contracts.rest.ParticipantView;
 import dev.switchboard.contracts.rest.SessionView;
+import dev.switchboard.contracts.webhooks.SessionEnded;
+import dev.switchboard.contracts.webhooks.SessionStarted;
+import dev.switchboard.contracts.webhooks.WebhookEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -81,7 +88,10 @@ class GoldenJsonTest {
         Arguments.of("messages/sessionClosed.json", Delivery.class, new Delivery(8, new SessionClosed("s-1", "last participant left"))),
         Arguments.of("messages/error.json", Delivery.class, new Delivery(9,
             new RequestFailed("processOffer c-3", "INVALID_SDP", "The offer is not valid SDP"))),
-        Arguments.of("rest/joinResponse.json", JoinResponse.class, new JoinResponse("p-1", "t0k3n")),
+        Arguments.of("rest/joinRequest.json", JoinRequest.class, new JoinRequest("Ada", List.of(ParticipantRight.RECEIVE))),
+        Arguments.of("rest/joinResponse.json", JoinResponse.class, new JoinResponse("p-1", "eyJ.t0k3n.sig", 1_700_000_900L,
+            List.of(ParticipantRight.PUBLISH, ParticipantRight.RECEIVE))),
+        Arguments.of("rest/tokenResponse.json", TokenResponse.class, new TokenResponse("eyJ.t0k3n.sig", 1_700_001_800L)),
         Arguments.of("rest/sessionView.json", SessionView.class,
             new SessionView("s-1", "ACTIVE", List.of(new ParticipantView("p-1", "Ada")))),
         Arguments.of("rest/candidateRequest.json", CandidateRequest.class,
@@ -89,7 +99,23 @@ class GoldenJsonTest {
         Arguments.of("rest/iceServersResponse.json", IceServersResponse.class, new IceServersResponse(
             List.of(new IceServer(List.of("turn:turn.example.com:3478?transport=udp"), "1700003600:p-1",
                 "fAUskIj03+RrkfXeew28Mq6svq4=")), 1_700_003_600L)),
-        Arguments.of("rest/apiError.json", ApiError.class, new ApiError(404, "SESSION_NOT_FOUND", "No session s-9")));
+        Arguments.of("rest/apiError.json", ApiError.class, new ApiError(404, "SESSION_NOT_FOUND", "No session s-9")),
+        Arguments.of("webhooks/sessionStarted.json", WebhookEvent.class, new SessionStarted(
+            UUID.fromString("5b7f3c1e-9a4d-3e2b-8c1f-0d6a2b4e8f10"), T, "s-1", "medianode-1")),
+        Arguments.of("webhooks/sessionEnded.json", WebhookEvent.class, new SessionEnded(
+            UUID.fromString("0e8d2a6c-4b1f-3a7e-9c5d-2f6b8a1c3e57"), T.plusSeconds(1800), "s-1", "last participant left")),
+        Arguments.of("webhooks/participantJoined.json", WebhookEvent.class,
+            new dev.switchboard.contracts.webhooks.ParticipantJoined(
+                UUID.fromString("a1c3e5f7-2b4d-3f6a-8c0e-1d3f5a7c9e2b"), T.plusSeconds(5), "s-1", "p-1", "Ada")),
+        Arguments.of("webhooks/participantLeft.json", WebhookEvent.class,
+            new dev.switchboard.contracts.webhooks.ParticipantLeft(
+                UUID.fromString("c7e9a1b3-5d2f-3b8c-9e4a-6f1d3b5a7c90"), T.plusSeconds(1795), "s-1", "p-1")),
+        Arguments.of("webhooks/mediaServerLost.json", WebhookEvent.class,
+            new dev.switchboard.contracts.webhooks.MediaServerLost(UUID.fromString("e2f4a6c8-1b3d-3e5f-8a7c-9b0d2e4f6a81"),
+                T.plusSeconds(720), "s-1", "medianode-1", "medianode-2", 2, "lost")),
+        Arguments.of("webhooks/mediaServerLostNoServer.json", WebhookEvent.class,
+            new dev.switchboard.contracts.webhooks.MediaServerLost(UUID.fromString("e2f4a6c8-1b3d-3e5f-8a7c-9b0d2e4f6a82"),
+                T.plusSeconds(720), "s-1", "medianode-1", null, 3, "restarted")));
   }
 
   @ParameterizedTest(name = "{0}")

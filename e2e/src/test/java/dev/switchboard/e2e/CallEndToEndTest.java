@@ -57,15 +57,15 @@ class CallEndToEndTest {
       System.out.printf("cluster logs in %s%n", dataDir.resolve("cluster/logs"));
       System.out.printf("cluster up after %d ms%n", millisSince(started));
       String front = cluster.url();
-      String sessionA = calls.createSession(front);
-      String sessionB = calls.createSession(front);
+      String sessionA = calls.createSession(front, cluster.applicationKey());
+      String sessionB = calls.createSession(front, cluster.applicationKey());
       browser = Browser.start();
       Map<String, String> sessionOf = new LinkedHashMap<>();
       List.of("Alice", "Bob", "Carol").forEach(n -> sessionOf.put(n, sessionA));
       List.of("Dave", "Erin").forEach(n -> sessionOf.put(n, sessionB));
       List<Person> people = new ArrayList<>();
       for (Map.Entry<String, String> entry : sessionOf.entrySet()) {
-        people.add(calls.open(browser, front, entry.getValue(), entry.getKey()));
+        people.add(calls.open(browser, front, cluster.applicationKey(), entry.getValue(), entry.getKey()));
       }
       System.out.printf("%d pages open after %d ms%n", people.size(), millisSince(started));
 

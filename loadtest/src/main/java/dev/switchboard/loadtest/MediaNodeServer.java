@@ -75,7 +75,7 @@ final class MediaNodeServer implements AutoCloseable {
       command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.switchboard.medianode.MediaNodeMain"));
     }
     command.addAll(List.of("--host", host, "--port", Integer.toString(port), "--udp-port",
-        Integer.toString(freeUdpPort()), "--announced-ip", host));
+        Integer.toString(freeUdpPort()), "--announced-ip", host, "--drain-timeout", "0"));
     return command;
   }
 

@@ -52,8 +52,10 @@ public final class ClusterLauncher {
       cluster.close();
       stopped.countDown();
     }, "cluster-stop"));
-    System.out.printf("Switchboard cluster is running: %s (started in %.1f s)%n", cluster.url(),
-        (System.nanoTime() - started) / 1e9);
+    System.out.printf("Switchboard cluster is running: %s#key=%s (started in %.1f s)%n", cluster.url(),
+        cluster.applicationKey(), (System.nanoTime() - started) / 1e9);
+    System.out.printf("Application key (Authorization: Bearer ... on POST /api/sessions and joins): %s%n",
+        cluster.applicationKey());
     stopped.await();
   }
 }

@@ -6,10 +6,8 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +36,7 @@ public final class LocalCluster implements AutoCloseable {
 
   private final List<ChildProcess> children = new CopyOnWriteArrayList<>();
   private final Path clusterDir;
+  private LocalSecrets secrets;
   private final Map<String, URI> serviceUrls = new LinkedHashMap<>();
   private ApiFront front;
   private String mongoUri;
@@ -74,7 +73,8 @@ public final class LocalCluster implements AutoCloseable {
       int port = freePort();
       nodes.add(launch("medianode-" + i, ChildProcess.MEDIANODE_MAIN,
           List.of("--port", String.valueOf(port), "--udp-port", String.valueOf(freeUdpPort()), "--announced-ip",
-              "127.0.0.1"), URI.create("http://127.0.0.1:" + port + "/health")));
+              // No drain on TERM: the cluster stops its wrappers at the same time, nobody moves sessions.
+              "127.0.0.1", "--drain-timeout", "0"), URI.create("http://127.0.0.1:" + port + "/health")));
       mediaServers.add("medianode-" + i + "=ws://127.0.0.1:" + port + "/kurento");
       mediaServerUrls.put("medianode-" + i, URI.create("ws://127.0.0.1:" + port + "/kurento"));
     }
@@ -89,12 +89,13 @@ public final class LocalCluster implements AutoCloseable {
       services.add(launch("wrapper-" + i, "dev.switchboard.wrapper.WrapperApplication", args, health(port)));
       serviceUrls.put("wrapper-" + i, URI.create("http://127.0.0.1:" + port));
     }
-    String secret = tokenSecret();
+    secrets = LocalSecrets.in(clusterDir);
     List<ApiFront.Backend> backends = new ArrayList<>();
     for (int i = 1; i <= spec.apis(); i++) {
       int port = freePort();
       List<String> args = common(mongoUri, spec.amqpUri(), port);
-      args.addAll(List.of("--spring.config.name=api", "--switchboard.api.token-secret=" + secret,
+      args.addAll(secrets.apiArguments());
+      args.addAll(List.of("--spring.config.name=api",
           // Every client of this one-machine cluster, load generators included, comes from 127.0.0.1 through
           // the front: a per-address budget would throttle them all as one. Per-participant limits stay.
           "--switchboard.api.rate-limit.address-per-second=1000000",
@@ -143,23 +144,6 @@ public final class LocalCluster implements AutoCloseable {
       text.append(child.name).append(' ').append(child.pid()).append('\n');
     }
     Files.writeString(clusterDir.resolve("pids"), text);
-  }
-
-  /** SWITCHBOARD_API_TOKEN_SECRET, else a random secret kept in the cluster folder (tokens survive restarts). */
-  private String tokenSecret() throws IOException {
-    String fromEnv = System.getenv("SWITCHBOARD_API_TOKEN_SECRET");
-    if (fromEnv != null && !fromEnv.isBlank()) {
-      return fromEnv;
-    }
-    Path file = clusterDir.resolve("token-secret");
-    if (Files.exists(file)) {
-      return Files.readString(file).trim();
-    }
-    byte[] bytes = new byte[32];
-    new SecureRandom().nextBytes(bytes);
-    String secret = HexFormat.of().formatHex(bytes);
-    Files.writeString(file, secret);
-    return secret;
   }
 
   private static int freePort() throws IOException {
@@ -225,6 +209,11 @@ public final class LocalCluster implements AutoCloseable {
   private ChildProcess child(String name) {
     return children.stream().filter(c -> c.name.equals(name)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no process named '" + name + "' in " + names()));
+  }
+
+  /** The application key of this cluster's apis (create sessions, join participants). */
+  public String applicationKey() {
+    return secrets.applicationKey();
   }
 
   /** The front's address, e.g. {@code http://127.0.0.1:8080}. */

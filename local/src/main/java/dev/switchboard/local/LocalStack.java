@@ -8,12 +8,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -31,6 +29,7 @@ public final class LocalStack implements AutoCloseable {
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final PrintStream out;
   private String url;
+  private LocalSecrets secrets;
   private String brokerUri;
   private boolean embeddedBroker;
   private boolean closed;
@@ -66,8 +65,10 @@ public final class LocalStack implements AutoCloseable {
       return;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "switchboard-stop"));
-    System.out.printf("Switchboard is running: open %s (started in %.1f s; Ctrl-C stops it)%n", stack.url(),
-        (System.nanoTime() - startNanos) / 1e9);
+    System.out.printf("Switchboard is running: open %s#key=%s (started in %.1f s; Ctrl-C stops it)%n", stack.url(),
+        stack.applicationKey(), (System.nanoTime() - startNanos) / 1e9);
+    System.out.printf("Application key (Authorization: Bearer ... on POST /api/sessions and joins): %s%n"
+        + "It is kept in the data folder; set SWITCHBOARD_API_APPLICATION_KEY to choose your own.%n", stack.applicationKey());
   }
 
   /**
@@ -151,7 +152,9 @@ public final class LocalStack implements AutoCloseable {
     apiProps.put("spring.config.name", "api");
     apiProps.put("server.address", config.httpHost());
     apiProps.put("server.port", config.httpPort());
-    apiProps.put("switchboard.api.token-secret", tokenSecret(dataDir));
+    secrets = LocalSecrets.in(dataDir);
+    apiProps.put("switchboard.api.token-secret", secrets.tokenSecret());
+    apiProps.put("switchboard.api.application-key", secrets.applicationKey());
     ConfigurableApplicationContext api = progress.step("starting the api and web client",
         () -> spring(ApiApplication.class, apiProps));
     started.push(api);
@@ -191,25 +194,9 @@ public final class LocalStack implements AutoCloseable {
     return new SpringApplicationBuilder(application).registerShutdownHook(false).run(args);
   }
 
-  /**
-   * SWITCHBOARD_API_TOKEN_SECRET, else a random secret kept in the data folder, so that the
-   * participant tokens of persisted sessions stay valid after a restart.
-   */
-  private static String tokenSecret(Path dataDir) throws IOException {
-    String fromEnv = System.getenv("SWITCHBOARD_API_TOKEN_SECRET");
-    if (fromEnv != null && !fromEnv.isBlank()) {
-      return fromEnv;
-    }
-    Path file = dataDir.resolve("token-secret");
-    if (Files.exists(file)) {
-      return Files.readString(file).trim();
-    }
-    byte[] bytes = new byte[32];
-    new SecureRandom().nextBytes(bytes);
-    String secret = HexFormat.of().formatHex(bytes);
-    Files.createDirectories(dataDir);
-    Files.writeString(file, secret);
-    return secret;
+  /** The application key of this run's api: the backend's credential to create sessions and join participants. */
+  public String applicationKey() {
+    return secrets.applicationKey();
   }
 
   /** The address of the web client and API, e.g. {@code http://127.0.0.1:8080/}. */

@@ -31,7 +31,7 @@ class LocalClusterTest {
     LocalCluster cluster = LocalCluster.start(new LocalCluster.Spec(2, 2, 1, 0, dataDir,
         BrokerChoice.LOCAL_RABBITMQ), System.out);
     List<ProcessHandle> processes = cluster.processes();
-    ApiClient client = new ApiClient();
+    ApiClient client = new ApiClient(cluster.applicationKey());
     try {
       String url = cluster.url();
       String sessionId = client.createSession(url);
@@ -39,7 +39,7 @@ class LocalClusterTest {
       try (HttpClient http = HttpClient.newHttpClient()) {
         for (int i = 0; i < 4; i++) {
           HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/api/sessions/" + sessionId))
-              .build(), HttpResponse.BodyHandlers.ofString());
+              .header("Authorization", "Bearer " + cluster.applicationKey()).build(), HttpResponse.BodyHandlers.ofString());
           assertEquals(200, response.statusCode());
           answeredBy.add(response.headers().firstValue(ApiFront.INSTANCE_HEADER).orElseThrow());
         }

@@ -27,7 +27,7 @@ class LocalStackTest {
   @TempDir
   Path dataDir;
 
-  private final ApiClient client = new ApiClient();
+  private ApiClient client;
   private final ByteArrayOutputStream console = new ByteArrayOutputStream();
   private LocalStack stack;
 
@@ -38,6 +38,7 @@ class LocalStackTest {
 
   private String start(LocalConfig config) throws Exception {
     stack = LocalStack.start(config, new PrintStream(console, true, StandardCharsets.UTF_8));
+    client = new ApiClient(stack.applicationKey());
     return stack.url().substring(0, stack.url().length() - 1);
   }
 

@@ -47,7 +47,7 @@ class NetworkBlipBrowserTest {
       List<String> tabs = new ArrayList<>();
       for (String name : List.of("Ann", "Ben")) {
         tabs.add(browser.openTab(cluster.apiUrl(0) + "/?session=" + sessionId + "&name="
-            + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&autojoin=1"));
+            + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&autojoin=1#key=" + TestCluster.APPLICATION_KEY));
       }
       Map<String, Long> frames = new HashMap<>();
       assertThat(Poll.until(MEDIA_WAIT, () -> decoding(browser, tabs, frames, 0)))

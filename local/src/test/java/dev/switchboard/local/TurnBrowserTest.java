@@ -42,7 +42,7 @@ class TurnBrowserTest {
       String sessionId = cluster.client.createSession(cluster.apiUrl(0));
       List<String> names = List.of("Alice", "Bob");
       List<String> tabs = names.stream().map(name -> browser.openTab(cluster.apiUrl(0) + "/?session=" + sessionId
-          + "&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&autojoin=1&relay=1")).toList();
+          + "&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&autojoin=1&relay=1#key=" + TestCluster.APPLICATION_KEY)).toList();
 
       boolean flowing = Poll.until(MEDIA_WAIT, () -> tabs.stream().allMatch(tab -> {
         Map<String, Map<String, Object>> remotes = WebClientPage.remotes(WebClientPage.stats(browser, tab));

@@ -47,7 +47,7 @@ class WebClientBrowserTest {
       for (int i = 0; i < NAMES.size(); i++) {
         // Alternate api instances: signalling must work whichever instance a page talks to.
         String url = cluster.apiUrl(i) + "/?session=" + sessionId + "&name="
-            + URLEncoder.encode(NAMES.get(i), StandardCharsets.UTF_8) + "&autojoin=1";
+            + URLEncoder.encode(NAMES.get(i), StandardCharsets.UTF_8) + "&autojoin=1#key=" + TestCluster.APPLICATION_KEY;
         people.add(new Person(NAMES.get(i), browser.openTab(url)));
       }
       System.out.printf("cluster up and %d pages open after %d ms%n", people.size(), millisSince(started));

@@ -43,7 +43,7 @@ class WebClientRecoveryBrowserTest {
       List<String> tabs = new ArrayList<>();
       for (String name : List.of("Ada", "Bo")) {
         tabs.add(browser.openTab(cluster.apiUrl(0) + "/?session=" + sessionId + "&name="
-            + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&autojoin=1"));
+            + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&autojoin=1#key=" + TestCluster.APPLICATION_KEY));
       }
       assertThat(Poll.until(MEDIA_WAIT, () -> framesDecoded(browser, tabs).values().stream().allMatch(n -> n > 0)))
           .as("both pages decode each other").isTrue();

@@ -5,8 +5,12 @@ import dev.switchboard.medianode.control.Connection;
 import dev.switchboard.medianode.control.KurentoWebSocketServer;
 import dev.switchboard.medianode.media.MediaPlane;
 import dev.switchboard.medianode.kmd.KmdModel;
+import dev.switchboard.medianode.lifecycle.Drain;
+import dev.switchboard.medianode.lifecycle.Readiness;
 import dev.switchboard.medianode.kmd.ParamChecker;
 import dev.switchboard.medianode.media.NodeMedia;
+import dev.switchboard.medianode.metrics.ModelGauges;
+import dev.switchboard.medianode.metrics.NodeMetrics;
 import dev.switchboard.medianode.objects.MediaObjectFactory;
 import dev.switchboard.medianode.objects.ObjectContext;
 import dev.switchboard.medianode.objects.ObjectRegistry;
@@ -48,7 +52,9 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class MediaNode implements AutoCloseable {
   private final MediaNodeConfig config;
   private final ScheduledExecutorService control;
-  private final KurentoWebSocketServer server = new KurentoWebSocketServer();
+  private final Readiness readiness = new Readiness();
+  private final KurentoWebSocketServer server = new KurentoWebSocketServer(readiness);
+  private final Clock clock;
   private final ObjectRegistry objects = new ObjectRegistry();
   private final SessionRegistry sessions;
   private final GarbageCollector collector;
@@ -58,6 +64,7 @@ public final class MediaNode implements AutoCloseable {
 
   private MediaNode(MediaNodeConfig config, Clock clock) {
     this.config = config;
+    this.clock = clock;
     ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "medianode-control");
       t.setDaemon(true);
@@ -92,6 +99,10 @@ public final class MediaNode implements AutoCloseable {
       sessions.forget(o);
       manager.objectDestroyed(o);
     });
+    ModelGauges gauges = new ModelGauges();
+    objects.onCreated(gauges::created);
+    objects.onReleased(gauges::released);
+    server.serveMetrics(new NodeMetrics(media.plane(), gauges, server::refusedUpgrades)::render);
     MediaObjectFactory factory = new MediaObjectFactory(ctx, config.maxObjects(), config.maxRemoteCandidates());
     AtomicReference<RequestDispatcher> self = new AtomicReference<>();
     dispatcher = new RequestDispatcher(sessions, List.of(
@@ -190,6 +201,28 @@ public final class MediaNode implements AutoCloseable {
   /** The media plane: UDP port, counters and endpoint statistics (tests and benchmarks read it). */
   public MediaPlane mediaPlane() {
     return media.plane();
+  }
+
+  /** Whether {@code GET /ready} answers 503: shutdown began. */
+  public boolean isDraining() {
+    return readiness.isDraining();
+  }
+
+  /**
+   * Stops being ready and waits, still serving, until no pipeline is left or {@code timeout}
+   * passes (zero: returns at once); does not close the node. Blocks the calling thread.
+   */
+  public Drain.Outcome drain(Duration timeout) {
+    return new Drain(readiness, this::pipelineCountOrZero, clock, Thread::sleep).run(timeout);
+  }
+
+  /** The pipeline count, or 0 when the control thread no longer answers (nothing left to wait for). */
+  private int pipelineCountOrZero() {
+    try {
+      return pipelineCount();
+    } catch (IllegalStateException | java.util.concurrent.RejectedExecutionException e) {
+      return 0;
+    }
   }
 
   @Override

@@ -40,9 +40,17 @@ public final class MediaNodeMain {
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      log.info("medianode stopping");
+      // SIGTERM (a pod being deleted): stop being ready at once, so the pod leaves the headless
+      // service's DNS and the wrappers move its sessions away, keep serving meanwhile, and stop
+      // once no pipeline is left or the drain timeout passed.
+      log.info("medianode stopping: draining for up to {} s", config.drainTimeout().toSeconds());
+      node.drain(config.drainTimeout());
       node.close();
       stopped.countDown();
+      log.info("medianode stopped");
+      // A drained stop is a clean one: exit 0 rather than the 143 the JVM reports after SIGTERM.
+      // Nothing is lost by halting here: this is the process's only shutdown hook with work left.
+      Runtime.getRuntime().halt(0);
     }, "medianode-shutdown"));
     log.info("medianode ready at {} in {} ms (UDP media port {}, GC period {} s, {})", node.url(),
         (System.nanoTime() - started) / 1_000_000, node.mediaPlane().port(), config.gcPeriod().toSeconds(),

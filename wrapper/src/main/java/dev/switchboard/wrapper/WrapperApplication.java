@@ -17,6 +17,8 @@ import org.springframework.context.annotation.PropertySource;
 @PropertySource("classpath:dev/switchboard/wrapper/wrapper-defaults.properties")
 public class WrapperApplication {
   public static void main(String[] args) {
+    // Before any name lookup: media-server discovery must see DNS changes within its interval.
+    dev.switchboard.wrapper.discovery.DnsCacheTtl.applyDefault();
     SpringApplication.run(WrapperApplication.class, args);
   }
 }

@@ -1,5 +1,7 @@
 package dev.switchboard.api.admin;
 
+import dev.switchboard.api.auth.Access;
+import dev.switchboard.api.auth.Requires;
 import dev.switchboard.api.bus.CommandFactory;
 import dev.switchboard.api.bus.CommandPublisher;
 import dev.switchboard.api.web.ApiException;
@@ -16,13 +18,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -39,12 +39,10 @@ public class MediaServerAdminController {
   /** What the wrappers accept as a media-server id. */
   private static final Pattern SERVER_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
-  private final AdminKeyCheck admin;
   private final CommandFactory commands;
   private final CommandPublisher publisher;
 
-  public MediaServerAdminController(AdminKeyCheck admin, CommandFactory commands, CommandPublisher publisher) {
-    this.admin = admin;
+  public MediaServerAdminController(CommandFactory commands, CommandPublisher publisher) {
     this.commands = commands;
     this.publisher = publisher;
   }
@@ -56,10 +54,9 @@ public class MediaServerAdminController {
           @ApiResponse(responseCode = "202", description = "Accepted"),
           @ApiResponse(responseCode = "401", description = "No admin key", content = @Content(schema = @Schema(implementation = ApiError.class))),
           @ApiResponse(responseCode = "403", description = "Admin routes disabled or wrong key", content = @Content(schema = @Schema(implementation = ApiError.class)))})
+  @Requires(Access.OPERATOR)
   public ResponseEntity<Void> drain(@PathVariable("id") String serverId,
-      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
       @RequestBody(required = false) DrainRequest body) {
-    admin.require(authorization);
     boolean move = body != null && Boolean.TRUE.equals(body.moveSessions());
     send(commands.drainMediaServer(checked(serverId), move));
     log.info("Drain of media server {} requested (moveSessions={})", serverId, move);
@@ -71,9 +68,8 @@ public class MediaServerAdminController {
       responses = {
           @ApiResponse(responseCode = "202", description = "Accepted"),
           @ApiResponse(responseCode = "403", description = "Admin routes disabled or wrong key", content = @Content(schema = @Schema(implementation = ApiError.class)))})
-  public ResponseEntity<Void> undrain(@PathVariable("id") String serverId,
-      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-    admin.require(authorization);
+  @Requires(Access.OPERATOR)
+  public ResponseEntity<Void> undrain(@PathVariable("id") String serverId) {
     send(commands.undrainMediaServer(checked(serverId)));
     log.info("Undrain of media server {} requested", serverId);
     return ResponseEntity.accepted().build();

@@ -4,6 +4,8 @@ import dev.switchboard.api.config.ApiProperties;
 import dev.switchboard.api.web.ApiException;
 import dev.switchboard.api.web.ErrorCode;
 import dev.switchboard.contracts.bus.Command;
+import dev.switchboard.contracts.bus.JoinSession;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Date;
@@ -28,6 +30,7 @@ import org.springframework.stereotype.Component;
 public class CommandPublisher {
   private static final Logger log = LoggerFactory.getLogger(CommandPublisher.class);
   private static final String DEFAULT_EXCHANGE = "";
+  public static final String JOINS = "switchboard.api.joins";
 
   /** What became of a confirmed command. */
   public enum Outcome {
@@ -41,12 +44,15 @@ public class CommandPublisher {
   private final BusJson json;
   private final ApiProperties properties;
   private final MeterRegistry meters;
+  private final Counter joins;
 
   public CommandPublisher(RabbitTemplate rabbit, BusJson json, ApiProperties properties, MeterRegistry meters) {
     this.rabbit = rabbit;
     this.json = json;
     this.properties = properties;
     this.meters = meters;
+    this.joins = Counter.builder(JOINS).description("Joins accepted: join commands the broker confirmed")
+        .register(meters);
   }
 
   /** Publishes {@code command} to {@code queue}; throws 503 BROKER_UNAVAILABLE unless the broker confirmed it. */
@@ -56,6 +62,9 @@ public class CommandPublisher {
     try {
       Outcome result = send(queue, command);
       outcome = result == Outcome.QUEUED ? "queued" : "no_queue";
+      if (result == Outcome.QUEUED && command instanceof JoinSession) {
+        joins.increment();
+      }
       return result;
     } finally {
       sample.stop(meters.timer("switchboard.api.commands", "type", typeOf(command), "outcome", outcome));

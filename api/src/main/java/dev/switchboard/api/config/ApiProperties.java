@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * The api's settings under {@code switchboard.api}, validated at start-up (application.yaml
  * documents each key); immutable, shared freely between threads.
  *
- * @param tokenSecret HMAC key of participant tokens; at least 32 characters
+ * @param tokenSecret HMAC key of participant tokens (JWT, HS256); at least 32 characters, no default
+ *     (the api does not start without it), the same on every api instance
  * @param maxPollWait longest long poll; a larger {@code wait} is capped to it
  * @param maxMessagesPerPoll most messages one poll returns
  * @param maxBodyBytes largest request body; larger ones get 413
@@ -27,21 +28,29 @@ import org.springframework.validation.annotation.Validated;
  * @param confirmTimeout how long a publish waits for the broker's confirm before answering 503
  * @param adminKey bearer key of the operator routes under {@code /api/admin}; unset (the default)
  *     disables them (403 ADMIN_DISABLED). Never logged.
+ * @param applicationKey bearer key of the application's backend, needed to create sessions and to
+ *     join participants; at least 32 characters, no default. Never logged.
+ * @param tokenTtl how long a participant token is valid (default 15 minutes, 10 s to 24 h); clients refresh
+ *     it at two thirds
+ * @param tokenClockSkew how far the clocks of the api instances may differ: a token is still accepted
+ *     this long after its expiry and refused when issued further in the future (default 30 s)
  */
 @Validated
 @ConfigurationProperties("switchboard.api")
 public record ApiProperties(
-    @NotNull @Size(min = 32, message = "must be at least 32 characters") String tokenSecret,
+    @NotNull(message = "must be set (SWITCHBOARD_API_TOKEN_SECRET)")
+    @Size(min = 32, message = "must be at least 32 characters (SWITCHBOARD_API_TOKEN_SECRET)") String tokenSecret,
     @DefaultValue("30s") @NotNull @DurationMin(seconds = 0) @DurationMax(minutes = 5) Duration maxPollWait,
     @DefaultValue("100") @Min(1) @Max(1000) int maxMessagesPerPoll,
     @DefaultValue("262144") @Min(1024) @Max(16 * 1024 * 1024) int maxBodyBytes,
     @DefaultValue("65536") @Min(256) int maxSdpBytes,
     @DefaultValue("5s") @NotNull @DurationMin(millis = 500) Duration pollLeaseMargin,
     @DefaultValue("5s") @NotNull @DurationMin(millis = 100) Duration confirmTimeout,
-    String adminKey) {
-
-  /** The development secret in application.yaml; using it makes the api log a warning at start-up. */
-  public static final String DEV_TOKEN_SECRET = "dev-only-insecure-token-secret-change-me-before-deploying";
+    String adminKey,
+    @NotNull(message = "must be set (SWITCHBOARD_API_APPLICATION_KEY)")
+    @Size(min = 32, message = "must be at least 32 characters (SWITCHBOARD_API_APPLICATION_KEY)") String applicationKey,
+    @DefaultValue("15m") @NotNull @DurationMin(seconds = 10) @DurationMax(hours = 24) Duration tokenTtl,
+    @DefaultValue("30s") @NotNull @DurationMin(seconds = 0) @DurationMax(minutes = 5) Duration tokenClockSkew) {
 
   /**
    * How long a poll's lease lasts from when it was taken or last renewed. Short and renewed, rather
@@ -66,11 +75,7 @@ public record ApiProperties(
   public String toString() {
     return "ApiProperties[maxPollWait=" + maxPollWait + ", maxMessagesPerPoll=" + maxMessagesPerPoll
         + ", maxBodyBytes=" + maxBodyBytes + ", maxSdpBytes=" + maxSdpBytes + ", pollLeaseMargin=" + pollLeaseMargin
-        + ", confirmTimeout=" + confirmTimeout + ", adminEnabled=" + adminEnabled() + "]";
-  }
-
-  public boolean usesDevTokenSecret() {
-    return DEV_TOKEN_SECRET.equals(tokenSecret);
+        + ", confirmTimeout=" + confirmTimeout + ", adminEnabled=" + adminEnabled() + ", tokenTtl=" + tokenTtl + "]";
   }
 
   /** An SDP offer travels inside a JSON body, so the body limit must leave room for it. */

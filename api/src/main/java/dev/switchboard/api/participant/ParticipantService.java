@@ -1,5 +1,7 @@
 package dev.switchboard.api.participant;
 
+import dev.switchboard.api.auth.IssuedToken;
+import dev.switchboard.api.auth.ParticipantClaims;
 import dev.switchboard.api.auth.ParticipantTokens;
 import dev.switchboard.api.bus.CommandFactory;
 import dev.switchboard.api.bus.CommandPublisher;
@@ -13,6 +15,9 @@ import dev.switchboard.contracts.bus.SessionCommand;
 import dev.switchboard.contracts.rest.CandidateRequest;
 import dev.switchboard.contracts.rest.JoinRequest;
 import dev.switchboard.contracts.rest.JoinResponse;
+import dev.switchboard.contracts.rest.ParticipantRight;
+import dev.switchboard.contracts.rest.TokenResponse;
+import java.util.Set;
 import dev.switchboard.contracts.rest.OfferRequest;
 import org.springframework.stereotype.Service;
 
@@ -42,6 +47,7 @@ public class ParticipantService {
 
   public JoinResponse join(String sessionId, JoinRequest body) {
     String name = checks.name(body);
+    Set<ParticipantRight> rights = checks.rights(body);
     if (!probe.exists(Topology.sessionQueue(sessionId))) {
       throw sessionNotFound(sessionId);
     }
@@ -50,7 +56,16 @@ public class ParticipantService {
     // (existingParticipants, and events for everyone) cannot miss it.
     topology.declareParticipant(sessionId, participantId);
     send(sessionId, commands.joinSession(sessionId, participantId, name));
-    return new JoinResponse(participantId, tokens.issue(sessionId, participantId));
+    IssuedToken token = tokens.issue(sessionId, participantId, rights);
+    return new JoinResponse(participantId, token.token(), token.expiresAt().getEpochSecond(),
+        rights.stream().sorted().toList());
+  }
+
+  /** A new token with the same rights, only while the participant is still in the session (its queue exists). */
+  public TokenResponse refreshToken(ParticipantClaims claims) {
+    requireParticipant(claims.participantId());
+    IssuedToken token = tokens.issue(claims.sessionId(), claims.participantId(), claims.rights());
+    return new TokenResponse(token.token(), token.expiresAt().getEpochSecond());
   }
 
   public void offer(String sessionId, String participantId, OfferRequest body) {

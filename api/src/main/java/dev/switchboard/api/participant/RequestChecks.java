@@ -7,6 +7,9 @@ import dev.switchboard.contracts.Topology;
 import dev.switchboard.contracts.rest.CandidateRequest;
 import dev.switchboard.contracts.rest.JoinRequest;
 import dev.switchboard.contracts.rest.OfferRequest;
+import dev.switchboard.contracts.rest.ParticipantRight;
+import java.util.EnumSet;
+import java.util.Set;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -34,6 +37,21 @@ public class RequestChecks {
   }
 
   /** The display name, trimmed: 1 to 64 characters without control characters. */
+  /** The rights a join asks for: publish and receive when it names none; an empty list is a silent, blind member. */
+  public Set<ParticipantRight> rights(JoinRequest body) {
+    if (body.rights() == null) {
+      return ParticipantRight.all();
+    }
+    Set<ParticipantRight> rights = EnumSet.noneOf(ParticipantRight.class);
+    for (ParticipantRight right : body.rights()) {
+      if (right == null) {
+        throw invalidBody("Field 'rights' holds only \"publish\" and \"receive\"");
+      }
+      rights.add(right);
+    }
+    return rights;
+  }
+
   public String name(JoinRequest body) {
     if (body.name() == null) {
       throw invalidBody("Field 'name' is required");

@@ -1,5 +1,7 @@
 package dev.switchboard.api.poll;
 
+import dev.switchboard.api.auth.Access;
+import dev.switchboard.api.auth.Requires;
 import dev.switchboard.api.config.OpenApiConfig;
 import dev.switchboard.api.web.ApiException;
 import dev.switchboard.api.web.ErrorCode;
@@ -41,6 +43,7 @@ public class MessagesController {
           @ApiResponse(responseCode = "404", description = "No such participant", content = @Content(schema = @Schema(implementation = ApiError.class))),
           @ApiResponse(responseCode = "409", description = "Another poll of this participant is in progress",
               content = @Content(schema = @Schema(implementation = ApiError.class)))})
+  @Requires(Access.PARTICIPANT)
   public List<Delivery> messages(
       @PathVariable("sid") String sessionId,
       @PathVariable("pid") String participantId,

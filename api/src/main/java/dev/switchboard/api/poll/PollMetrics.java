@@ -1,17 +1,22 @@
 package dev.switchboard.api.poll;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
-/** Micrometer meters of polling (durations by outcome, messages delivered, acknowledged, unreadable); thread-safe. */
+/**
+ * Micrometer meters of polling (durations by outcome, messages delivered, acknowledged, unreadable,
+ * and the depth of the participant's queue each poll found); thread-safe.
+ */
 @Component
 public class PollMetrics {
   private final MeterRegistry registry;
   private final Counter delivered;
   private final Counter acknowledged;
   private final Counter unreadable;
+  private final DistributionSummary queueDepth;
 
   public PollMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -24,6 +29,11 @@ public class PollMetrics {
     this.unreadable = Counter.builder("switchboard.api.poll.messages.unreadable")
         .description("Messages in user queues that were not a known participant message")
         .register(registry);
+    // Read from the passive declare every poll makes anyway: per-queue gauges would mean one
+    // series per participant, and polling the broker for them would cost a call per queue.
+    this.queueDepth = DistributionSummary.builder("switchboard.api.user.queue.depth").baseUnit("messages")
+        .description("Messages waiting in a participant's queue when a poll opened it")
+        .publishPercentileHistogram().maximumExpectedValue(10_000.0).register(registry);
   }
 
   public Timer.Sample start() {
@@ -42,6 +52,10 @@ public class PollMetrics {
 
   public void acknowledged(long count) {
     acknowledged.increment(count);
+  }
+
+  public void queueDepth(long messages) {
+    queueDepth.record(messages);
   }
 
   public void unreadable() {

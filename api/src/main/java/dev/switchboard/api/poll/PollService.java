@@ -51,9 +51,11 @@ public class PollService {
   private final ApiProperties properties;
   private final PollMetrics metrics;
   private final Clock clock;
+  private final PollDrain drain;
 
   public PollService(ConnectionFactory connectionFactory, PollLeases leases, MessageNumbering numbering,
-      ApiProperties properties, PollMetrics metrics, Clock clock) {
+      ApiProperties properties, PollMetrics metrics, Clock clock, PollDrain drain) {
+    this.drain = drain;
     this.connectionFactory = connectionFactory;
     this.leases = leases;
     this.numbering = numbering;
@@ -91,6 +93,7 @@ public class PollService {
     } catch (UserQueue.QueueMissingException e) {
       throw participantNotFound(participantId);
     }
+    metrics.queueDepth(queue.depthAtOpen());
     String owner = Ids.random();
     boolean leased = false;
     try {
@@ -113,7 +116,7 @@ public class PollService {
       int max = properties.maxMessagesPerPoll();
       List<byte[]> bodies = queue.peek(max);
       if (bodies.isEmpty() && wait.isPositive()
-          && queue.awaitMessage(wait, properties.pollLeaseRenewal(), () -> renew(participantId, owner))) {
+          && queue.awaitMessage(wait, properties.pollLeaseRenewal(), () -> renew(participantId, owner), drain)) {
         bodies = queue.peek(max);
       }
       return numbering.number(acked, bodies);

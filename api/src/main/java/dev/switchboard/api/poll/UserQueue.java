@@ -28,6 +28,8 @@ import org.springframework.amqp.rabbit.connection.RabbitUtils;
 final class UserQueue implements AutoCloseable {
   private final Channel channel;
   private final String queue;
+  /** Messages ready in the queue when it was opened (the passive declare's count: no extra broker call). */
+  private long depthAtOpen;
 
   private UserQueue(Channel channel, String queue) {
     this.channel = channel;
@@ -39,7 +41,7 @@ final class UserQueue implements AutoCloseable {
     Channel channel = connectionFactory.createConnection().createChannel(false);
     UserQueue opened = new UserQueue(channel, queue);
     try {
-      channel.queueDeclarePassive(queue);
+      opened.depthAtOpen = channel.queueDeclarePassive(queue).getMessageCount();
       return opened;
     } catch (IOException e) {
       opened.close();
@@ -51,6 +53,11 @@ final class UserQueue implements AutoCloseable {
       opened.close();
       throw e;
     }
+  }
+
+  /** Messages ready in the queue when this poll opened it (acknowledged ones not yet removed included). */
+  long depthAtOpen() {
+    return depthAtOpen;
   }
 
   /** Removes up to {@code count} messages from the head of the queue; returns how many there were. */
@@ -98,8 +105,9 @@ final class UserQueue implements AutoCloseable {
    * poll's lease renewal) and gives up when that says no. Whatever it received is put back before
    * returning, so the caller peeks it in order. Returns whether a message arrived.
    */
-  boolean awaitMessage(Duration wait, Duration renewEvery, BooleanSupplier stillOurs) throws IOException {
+  boolean awaitMessage(Duration wait, Duration renewEvery, BooleanSupplier stillOurs, PollDrain drain) throws IOException {
     CompletableFuture<Boolean> arrived = new CompletableFuture<>();
+    Runnable unwatch = drain.watch(arrived);
     channel.basicQos(1);
     String consumerTag = channel.basicConsume(queue, false, new DefaultConsumer(channel) {
       @Override
@@ -138,6 +146,7 @@ final class UserQueue implements AutoCloseable {
       Thread.currentThread().interrupt();
       return false;
     } finally {
+      unwatch.run();
       if (channel.isOpen()) {
         try {
           channel.basicCancel(consumerTag);

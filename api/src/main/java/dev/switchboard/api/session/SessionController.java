@@ -1,5 +1,7 @@
 package dev.switchboard.api.session;
 
+import dev.switchboard.api.auth.Access;
+import dev.switchboard.api.auth.Requires;
 import dev.switchboard.contracts.rest.ApiError;
 import dev.switchboard.contracts.rest.CreateSessionResponse;
 import dev.switchboard.contracts.rest.SessionView;
@@ -32,6 +34,7 @@ public class SessionController {
   @Operation(summary = "Create a session", responses = {
       @ApiResponse(responseCode = "201", description = "Created; a wrapper sets up its media"),
       @ApiResponse(responseCode = "503", description = "Broker unavailable", content = @Content(schema = @Schema(implementation = ApiError.class)))})
+  @Requires(Access.APPLICATION)
   public ResponseEntity<CreateSessionResponse> create() {
     String sessionId = sessions.create();
     return ResponseEntity.created(URI.create("/api/sessions/" + sessionId)).body(new CreateSessionResponse(sessionId));
@@ -42,6 +45,7 @@ public class SessionController {
       responses = {
           @ApiResponse(responseCode = "200", description = "The session"),
           @ApiResponse(responseCode = "404", description = "No such session", content = @Content(schema = @Schema(implementation = ApiError.class)))})
+  @Requires(Access.MEMBER_OR_APPLICATION)
   public SessionView view(@PathVariable("sid") String sessionId) {
     return sessions.view(sessionId);
   }

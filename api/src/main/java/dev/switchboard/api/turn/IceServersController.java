@@ -1,5 +1,7 @@
 package dev.switchboard.api.turn;
 
+import dev.switchboard.api.auth.Access;
+import dev.switchboard.api.auth.Requires;
 import dev.switchboard.api.config.OpenApiConfig;
 import dev.switchboard.contracts.rest.IceServersResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/sessions/{sid}/participants/{pid}/ice-servers}: the TURN servers and a fresh
  * credential for one participant, only with that participant's token (checked before this runs,
- * by ParticipantAuthInterceptor: the token is signed for this session and participant, so no
+ * by AccessInterceptor: the token is signed for this session and participant, so no
  * lookup is needed); stateless, any thread.
  */
 @RestController
@@ -31,6 +33,7 @@ public class IceServersController {
   @Operation(summary = "TURN servers and a time-limited credential for this participant",
       description = "Empty when no TURN server is configured. Ask again before expiresAt.",
       security = @SecurityRequirement(name = OpenApiConfig.PARTICIPANT_TOKEN))
+  @Requires(Access.PARTICIPANT)
   public ResponseEntity<IceServersResponse> iceServers(@PathVariable("sid") String sessionId,
       @PathVariable("pid") String participantId) {
     // A credential must not be kept by a shared cache: it is this participant's.

@@ -16,12 +16,19 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 public class ApiErrorController implements ErrorController {
+  private final ErrorMetrics metrics;
+
+  public ApiErrorController(ErrorMetrics metrics) {
+    this.metrics = metrics;
+  }
+
   @RequestMapping(path = "${server.error.path:/error}", produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<ApiError> error(HttpServletRequest request) {
     Object attribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = attribute instanceof Integer code ? code : 500;
     ErrorCode code = ErrorCode.forStatus(status);
     String message = status >= 500 ? "Internal error" : "The request was refused (" + status + ")";
+    metrics.count(code);
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
         .body(new ApiError(status, code.name(), message));
   }

@@ -35,6 +35,12 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public class ApiExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+  private final ErrorMetrics metrics;
+
+  public ApiExceptionHandler(ErrorMetrics metrics) {
+    this.metrics = metrics;
+  }
+
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ApiError> api(ApiException e) {
     return respond(e);
@@ -107,11 +113,17 @@ public class ApiExceptionHandler {
     return respond(new ApiException(ErrorCode.INTERNAL_ERROR, "Internal error"));
   }
 
-  private static ResponseEntity<ApiError> respond(ApiException e) {
+  private ResponseEntity<ApiError> respond(ApiException e) {
+    metrics.count(e.code());
     HttpStatus status = e.code().status();
     ResponseEntity.BodyBuilder builder = ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
-    if (e.code() == ErrorCode.TOKEN_MISSING) {
-      builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"switchboard\"");
+    // RFC 6750 section 3: a 401 names the scheme; an expired token is "invalid_token", so a client knows to refresh.
+    switch (e.code()) {
+      case TOKEN_MISSING, APPLICATION_KEY_MISSING, ADMIN_KEY_MISSING ->
+          builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"switchboard\"");
+      case TOKEN_EXPIRED -> builder.header(HttpHeaders.WWW_AUTHENTICATE,
+          "Bearer realm=\"switchboard\", error=\"invalid_token\", error_description=\"The token expired\"");
+      default -> { }
     }
     if (e.code() == ErrorCode.POLL_IN_PROGRESS) {
       builder.header(HttpHeaders.RETRY_AFTER, "1");

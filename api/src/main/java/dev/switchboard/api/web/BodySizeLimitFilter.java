@@ -28,10 +28,12 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 
   private final long maxBytes;
   private final JsonMapper json;
+  private final ErrorMetrics errors;
 
-  public BodySizeLimitFilter(long maxBytes, JsonMapper json) {
+  public BodySizeLimitFilter(long maxBytes, JsonMapper json, ErrorMetrics errors) {
     this.maxBytes = maxBytes;
     this.json = json;
+    this.errors = errors;
   }
 
   @Override
@@ -40,6 +42,8 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     if (request.getContentLengthLong() > maxBytes) {
       // Answer before reading anything: the body never reaches a handler, so nothing changes.
       ApiException tooLarge = tooLarge();
+      // Answered here, not by ApiExceptionHandler, so counted here.
+      errors.count(tooLarge.code());
       response.setStatus(tooLarge.code().status().value());
       response.setContentType(MediaType.APPLICATION_JSON_VALUE);
       ApiError error = tooLarge.toApiError();

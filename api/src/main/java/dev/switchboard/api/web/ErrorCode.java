@@ -10,7 +10,14 @@ public enum ErrorCode {
   INVALID_CANDIDATE(HttpStatus.BAD_REQUEST),
   INVALID_PARAMETER(HttpStatus.BAD_REQUEST),
   TOKEN_MISSING(HttpStatus.UNAUTHORIZED),
+  /** The token is not one this api signed, or is for another participant or session. */
   TOKEN_INVALID(HttpStatus.FORBIDDEN),
+  /** The token was valid but has expired: refresh tokens before they expire, or join again. */
+  TOKEN_EXPIRED(HttpStatus.UNAUTHORIZED),
+  /** The participant's token lacks the right (publish or receive) the request needs. */
+  RIGHT_MISSING(HttpStatus.FORBIDDEN),
+  APPLICATION_KEY_MISSING(HttpStatus.UNAUTHORIZED),
+  APPLICATION_KEY_INVALID(HttpStatus.FORBIDDEN),
   /** The operator routes are off: no {@code switchboard.api.admin-key} is configured. */
   ADMIN_DISABLED(HttpStatus.FORBIDDEN),
   ADMIN_KEY_MISSING(HttpStatus.UNAUTHORIZED),

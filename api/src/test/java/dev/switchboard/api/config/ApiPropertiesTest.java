@@ -22,7 +22,7 @@ class ApiPropertiesTest {
 
   @Test
   void defaults() {
-    runner.withPropertyValues("switchboard.api.token-secret=" + "s".repeat(32)).run(context -> {
+    runner.withPropertyValues("switchboard.api.token-secret=" + "s".repeat(32), "switchboard.api.application-key=" + "k".repeat(32)).run(context -> {
       ApiProperties properties = context.getBean(ApiProperties.class);
       assertThat(properties.maxPollWait()).isEqualTo(Duration.ofSeconds(30));
       assertThat(properties.maxMessagesPerPoll()).isEqualTo(100);
@@ -31,26 +31,47 @@ class ApiPropertiesTest {
       assertThat(properties.pollLease()).isEqualTo(Duration.ofSeconds(5));
       assertThat(properties.pollLeaseRenewal()).isEqualTo(Duration.ofMillis(2500));
       assertThat(properties.confirmTimeout()).isEqualTo(Duration.ofSeconds(5));
-      assertThat(properties.usesDevTokenSecret()).isFalse();
+      assertThat(properties.tokenTtl()).isEqualTo(Duration.ofMinutes(15));
+      assertThat(properties.tokenClockSkew()).isEqualTo(Duration.ofSeconds(30));
+      assertThat(properties.toString()).doesNotContain("s".repeat(32), "k".repeat(32));
     });
   }
 
   @Test
   void aMissingOrShortSecretStopsTheStartUp() {
-    runner.run(context -> assertThat(context).hasFailed());
-    runner.withPropertyValues("switchboard.api.token-secret=too-short").run(context -> {
-      assertThat(context).hasFailed();
-      assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("at least 32 characters");
-    });
+    // Empty values: the test JVM has the api's test secrets as system properties (api/pom.xml).
+    runner.withPropertyValues("switchboard.api.token-secret=", "switchboard.api.application-key=" + "k".repeat(32))
+        .run(context -> {
+          assertThat(context).hasFailed();
+          assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("SWITCHBOARD_API_TOKEN_SECRET");
+        });
+    runner.withPropertyValues("switchboard.api.token-secret=too-short", "switchboard.api.application-key=" + "k".repeat(32))
+        .run(context -> {
+          assertThat(context).hasFailed();
+          assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("at least 32 characters");
+        });
+    runner.withPropertyValues("switchboard.api.token-secret=" + "s".repeat(32), "switchboard.api.application-key=")
+        .run(context -> {
+          assertThat(context).hasFailed();
+          assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("SWITCHBOARD_API_APPLICATION_KEY");
+        });
+  }
+
+  @Test
+  void tokenLifetimesOutsideTenSecondsToADayStopTheStartUp() {
+    runner.withPropertyValues("switchboard.api.token-secret=" + "s".repeat(32), "switchboard.api.application-key=" + "k".repeat(32),
+        "switchboard.api.token-ttl=9s").run(context -> assertThat(context).hasFailed());
+    runner.withPropertyValues("switchboard.api.token-secret=" + "s".repeat(32), "switchboard.api.application-key=" + "k".repeat(32),
+        "switchboard.api.token-ttl=25h").run(context -> assertThat(context).hasFailed());
   }
 
   @Test
   void inconsistentLimitsStopTheStartUp() {
-    runner.withPropertyValues("switchboard.api.token-secret=" + "s".repeat(32), "switchboard.api.max-body-bytes=4096",
+    runner.withPropertyValues("switchboard.api.token-secret=" + "s".repeat(32), "switchboard.api.application-key=" + "k".repeat(32), "switchboard.api.max-body-bytes=4096",
         "switchboard.api.max-sdp-bytes=8192").run(context -> assertThat(context).hasFailed());
-    runner.withPropertyValues("switchboard.api.token-secret=" + "s".repeat(32), "switchboard.api.max-messages-per-poll=0")
+    runner.withPropertyValues("switchboard.api.token-secret=" + "s".repeat(32), "switchboard.api.application-key=" + "k".repeat(32), "switchboard.api.max-messages-per-poll=0")
         .run(context -> assertThat(context).hasFailed());
-    runner.withPropertyValues("switchboard.api.token-secret=" + "s".repeat(32), "switchboard.api.max-poll-wait=-1s")
+    runner.withPropertyValues("switchboard.api.token-secret=" + "s".repeat(32), "switchboard.api.application-key=" + "k".repeat(32), "switchboard.api.max-poll-wait=-1s")
         .run(context -> assertThat(context).hasFailed());
   }
 }

@@ -78,7 +78,7 @@ class RateLimitRouteTest extends ApiIntegrationTest {
     int created = 0;
     ApiClient.Response last = null;
     for (int i = 0; i < 100; i++) {
-      last = api.post("/api/sessions", null, null);
+      last = api.post("/api/sessions", null, dev.switchboard.api.support.ApiClient.APPLICATION_KEY);
       if (last.status() != 201) {
         break;
       }

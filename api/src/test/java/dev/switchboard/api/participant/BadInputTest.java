@@ -39,41 +39,50 @@ class BadInputTest extends ApiIntegrationTest {
   @Test
   void malformedJson() {
     for (String body : new String[] {"{\"name\":", "{name: 'Ada'}", "not json", "{\"name\":\"Ada\"} trailing"}) {
-      assertRefused(api.post(joinPath(), body, null), 400, "INVALID_BODY", "JSON");
+      assertRefused(api.post(joinPath(), body, ApiClient.APPLICATION_KEY), 400, "INVALID_BODY", "JSON");
     }
     assertRefused(api.post(ada.path() + "/offers", "{\"target\":", ada.token()), 400, "INVALID_BODY", "Malformed JSON");
   }
 
   @Test
   void notAJsonObject() {
-    assertRefused(api.post(joinPath(), "[]", null), 400, "INVALID_BODY", "JSON object");
-    assertRefused(api.post(joinPath(), "\"Ada\"", null), 400, "INVALID_BODY", "");
-    assertRefused(api.post(joinPath(), "null", null), 400, "INVALID_BODY", "required");
-    assertRefused(api.post(joinPath(), "", null), 400, "INVALID_BODY", "required");
-    assertRefused(api.post(joinPath(), "{\"name\":[\"Ada\"]}", null), 400, "INVALID_BODY", "'name'");
+    assertRefused(api.post(joinPath(), "[]", ApiClient.APPLICATION_KEY), 400, "INVALID_BODY", "JSON object");
+    assertRefused(api.post(joinPath(), "\"Ada\"", ApiClient.APPLICATION_KEY), 400, "INVALID_BODY", "");
+    assertRefused(api.post(joinPath(), "null", ApiClient.APPLICATION_KEY), 400, "INVALID_BODY", "required");
+    assertRefused(api.post(joinPath(), "", ApiClient.APPLICATION_KEY), 400, "INVALID_BODY", "required");
+    assertRefused(api.post(joinPath(), "{\"name\":[\"Ada\"]}", ApiClient.APPLICATION_KEY), 400, "INVALID_BODY", "'name'");
   }
 
   @Test
   void unknownField() {
-    assertRefused(api.post(joinPath(), "{\"name\":\"Ada\",\"admin\":true}", null), 400, "INVALID_BODY", "Unknown field 'admin'");
+    assertRefused(api.post(joinPath(), "{\"name\":\"Ada\",\"admin\":true}", ApiClient.APPLICATION_KEY), 400, "INVALID_BODY", "Unknown field 'admin'");
     assertRefused(api.post(ada.path() + "/offers", "{\"target\":\"" + ada.participantId() + "\",\"sdp\":\"" + SDP.replace("\r\n", "\\r\\n")
         + "\",\"spd\":1}", ada.token()), 400, "INVALID_BODY", "Unknown field 'spd'");
   }
 
   @Test
+  void rightsOutsideTheCatalogueAreRefused() {
+    assertRefused(api.post(joinPath(), "{\"name\":\"Ada\",\"rights\":[\"publish\",\"admin\"]}", ApiClient.APPLICATION_KEY),
+        400, "INVALID_BODY", "");
+    assertRefused(api.post(joinPath(), "{\"name\":\"Ada\",\"rights\":\"publish\"}", ApiClient.APPLICATION_KEY), 400, "INVALID_BODY", "");
+    assertRefused(api.post(joinPath(), "{\"name\":\"Ada\",\"rights\":[null]}", ApiClient.APPLICATION_KEY), 400, "INVALID_BODY", "'rights'");
+    assertRefused(api.post(joinPath(), "{\"name\":\"Ada\",\"rights\":[\"PUBLISH\"]}", ApiClient.APPLICATION_KEY), 400, "INVALID_BODY", "");
+  }
+
+  @Test
   void missingOrInvalidName() {
-    assertRefused(api.post(joinPath(), "{}", null), 400, "INVALID_BODY", "'name' is required");
-    assertRefused(api.post(joinPath(), "{\"name\":null}", null), 400, "INVALID_BODY", "'name' is required");
-    assertRefused(api.post(joinPath(), "{\"name\":\"   \"}", null), 400, "INVALID_BODY", "1 to 64");
-    assertRefused(api.post(joinPath(), "{\"name\":\"" + "a".repeat(65) + "\"}", null), 400, "INVALID_BODY", "1 to 64");
-    assertRefused(api.post(joinPath(), "{\"name\":\"a\\nb\"}", null), 400, "INVALID_BODY", "control");
+    assertRefused(api.post(joinPath(), "{}", ApiClient.APPLICATION_KEY), 400, "INVALID_BODY", "'name' is required");
+    assertRefused(api.post(joinPath(), "{\"name\":null}", ApiClient.APPLICATION_KEY), 400, "INVALID_BODY", "'name' is required");
+    assertRefused(api.post(joinPath(), "{\"name\":\"   \"}", ApiClient.APPLICATION_KEY), 400, "INVALID_BODY", "1 to 64");
+    assertRefused(api.post(joinPath(), "{\"name\":\"" + "a".repeat(65) + "\"}", ApiClient.APPLICATION_KEY), 400, "INVALID_BODY", "1 to 64");
+    assertRefused(api.post(joinPath(), "{\"name\":\"a\\nb\"}", ApiClient.APPLICATION_KEY), 400, "INVALID_BODY", "control");
   }
 
   @Test
   void oversizedBodies() {
     String huge = "{\"name\":\"" + "a".repeat(300_000) + "\"}";
-    assertRefused(api.post(joinPath(), huge, null), 413, "BODY_TOO_LARGE", "262144 bytes");
-    assertRefused(api.postChunked(joinPath(), huge, null), 413, "BODY_TOO_LARGE", "262144 bytes");
+    assertRefused(api.post(joinPath(), huge, ApiClient.APPLICATION_KEY), 413, "BODY_TOO_LARGE", "262144 bytes");
+    assertRefused(api.postChunked(joinPath(), huge, ApiClient.APPLICATION_KEY), 413, "BODY_TOO_LARGE", "262144 bytes");
     String hugeOffer = ApiClient.JSON.writeValueAsString(Map.of("target", ada.participantId(), "sdp", SDP + "a=x:" + "y".repeat(300_000)));
     assertRefused(api.postChunked(ada.path() + "/offers", hugeOffer, ada.token()), 413, "BODY_TOO_LARGE", "");
   }
@@ -119,9 +128,9 @@ class BadInputTest extends ApiIntegrationTest {
   @Test
   void unknownSession() {
     String unknown = Ids.random();
-    assertRefused(api.post("/api/sessions/" + unknown + "/participants", "{\"name\":\"Ada\"}", null), 404, "SESSION_NOT_FOUND", unknown);
+    assertRefused(api.post("/api/sessions/" + unknown + "/participants", "{\"name\":\"Ada\"}", ApiClient.APPLICATION_KEY), 404, "SESSION_NOT_FOUND", unknown);
     assertThat(Broker.queueExists(Topology.sessionQueue(unknown))).isFalse();
-    assertRefused(api.get("/api/sessions/" + unknown, null), 404, "SESSION_NOT_FOUND", unknown);
+    assertRefused(api.get("/api/sessions/" + unknown, ApiClient.APPLICATION_KEY), 404, "SESSION_NOT_FOUND", unknown);
   }
 
   @Test
@@ -135,7 +144,7 @@ class BadInputTest extends ApiIntegrationTest {
   @Test
   void unknownParticipant() {
     String pid = Ids.random();
-    Participant ghost = new Participant(sid, pid, tokens.issue(sid, pid));
+    Participant ghost = new Participant(sid, pid, tokens.issue(sid, pid, dev.switchboard.contracts.rest.ParticipantRight.all()).token());
     assertRefused(api.post(ghost.path() + "/offers", offer(pid, SDP), ghost.token()), 404, "PARTICIPANT_NOT_FOUND", pid);
     assertRefused(api.post(ghost.path() + "/candidates", "{\"target\":\"" + pid + "\",\"candidate\":\"\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0}",
         ghost.token()), 404, "PARTICIPANT_NOT_FOUND", pid);

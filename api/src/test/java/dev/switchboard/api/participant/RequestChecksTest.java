@@ -5,26 +5,40 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.api.config.ApiProperties;
+import dev.switchboard.api.support.ApiClient;
 import dev.switchboard.api.web.ApiException;
 import dev.switchboard.api.web.ErrorCode;
 import dev.switchboard.contracts.rest.CandidateRequest;
 import dev.switchboard.contracts.rest.JoinRequest;
+import dev.switchboard.contracts.rest.ParticipantRight;
+import java.util.List;
 import dev.switchboard.contracts.rest.OfferRequest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The edge checks of names, offers and candidates, one rule at a time. */
 class RequestChecksTest {
-  private final RequestChecks checks = new RequestChecks(new ApiProperties(ApiProperties.DEV_TOKEN_SECRET,
-      Duration.ofSeconds(30), 100, 4096, 1024, Duration.ofSeconds(5), Duration.ofSeconds(5), null));
+  private final RequestChecks checks = new RequestChecks(new ApiProperties(ApiClient.TOKEN_SECRET,
+      Duration.ofSeconds(30), 100, 4096, 1024, Duration.ofSeconds(5), Duration.ofSeconds(5), null,
+      ApiClient.APPLICATION_KEY, Duration.ofMinutes(15), Duration.ofSeconds(30)));
+
+  @Test
+  void rightsDefaultToPublishAndReceiveAndRefuseNulls() {
+    assertThat(checks.rights(new JoinRequest("Ada", null))).containsExactlyInAnyOrder(ParticipantRight.PUBLISH, ParticipantRight.RECEIVE);
+    assertThat(checks.rights(new JoinRequest("Ada", List.of()))).isEmpty();
+    assertThat(checks.rights(new JoinRequest("Ada", List.of(ParticipantRight.RECEIVE, ParticipantRight.RECEIVE))))
+        .containsExactly(ParticipantRight.RECEIVE);
+    assertRefused(() -> checks.rights(new JoinRequest("Ada", java.util.Arrays.asList(ParticipantRight.PUBLISH, null))),
+        ErrorCode.INVALID_BODY);
+  }
 
   @Test
   void namesAreTrimmedAndCountedInCharacters() {
-    assertThat(checks.name(new JoinRequest("  Ada Lovelace \t"))).isEqualTo("Ada Lovelace");
-    assertThat(checks.name(new JoinRequest("😀".repeat(64)))).hasSize(128);
-    assertRefused(() -> checks.name(new JoinRequest("😀".repeat(65))), ErrorCode.INVALID_BODY);
-    assertRefused(() -> checks.name(new JoinRequest("")), ErrorCode.INVALID_BODY);
-    assertRefused(() -> checks.name(new JoinRequest("a\u0000b")), ErrorCode.INVALID_BODY);
+    assertThat(checks.name(new JoinRequest("  Ada Lovelace \t", null))).isEqualTo("Ada Lovelace");
+    assertThat(checks.name(new JoinRequest("😀".repeat(64), null))).hasSize(128);
+    assertRefused(() -> checks.name(new JoinRequest("😀".repeat(65), null)), ErrorCode.INVALID_BODY);
+    assertRefused(() -> checks.name(new JoinRequest("", null)), ErrorCode.INVALID_BODY);
+    assertRefused(() -> checks.name(new JoinRequest("a\u0000b", null)), ErrorCode.INVALID_BODY);
   }
 
   @Test

@@ -290,7 +290,7 @@ class PollingTest extends ApiIntegrationTest {
   void aPollOfAnUnknownParticipantIs404AndLeavesNoTrace() {
     String sid = newSession();
     String pid = Ids.random();
-    Participant ghost = new Participant(sid, pid, tokens.issue(sid, pid));
+    Participant ghost = new Participant(sid, pid, tokens.issue(sid, pid, dev.switchboard.contracts.rest.ParticipantRight.all()).token());
     ApiClient.Response response = api.poll(ghost, 0, 0);
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.error().code()).isEqualTo("PARTICIPANT_NOT_FOUND");

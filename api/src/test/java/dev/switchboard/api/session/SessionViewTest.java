@@ -2,6 +2,7 @@ package dev.switchboard.api.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.api.support.ApiClient;
 import dev.switchboard.api.support.ApiIntegrationTest;
 import dev.switchboard.api.web.Ids;
 import dev.switchboard.contracts.SessionDocument;
@@ -35,7 +36,7 @@ class SessionViewTest extends ApiIntegrationTest {
             new Document(SessionDocument.PARTICIPANT_ID, "p-bob").append(SessionDocument.PARTICIPANT_NAME, "Bob")
                 .append("joinedAt", new Date()))));
 
-    SessionView view = api.get("/api/sessions/" + sid, null).as(SessionView.class);
+    SessionView view = api.get("/api/sessions/" + sid, ApiClient.APPLICATION_KEY).as(SessionView.class);
 
     assertThat(view).isEqualTo(new SessionView(sid, "ACTIVE",
         List.of(new ParticipantView("p-ada", "Ada"), new ParticipantView("p-bob", "Bob"))));
@@ -46,20 +47,20 @@ class SessionViewTest extends ApiIntegrationTest {
     String sid = Ids.random();
     mongo.getCollection(Topology.SESSIONS_COLLECTION).insertOne(new Document(SessionDocument.ID, sid)
         .append(SessionDocument.STATE, SessionDocument.STATE_ACTIVE));
-    assertThat(api.get("/api/sessions/" + sid, null).as(SessionView.class)).isEqualTo(new SessionView(sid, "ACTIVE", List.of()));
+    assertThat(api.get("/api/sessions/" + sid, ApiClient.APPLICATION_KEY).as(SessionView.class)).isEqualTo(new SessionView(sid, "ACTIVE", List.of()));
   }
 
   @Test
   void aSessionWhoseDocumentIsNotWrittenYetIsCreating() {
     String sid = newSession();
-    var response = api.get("/api/sessions/" + sid, null);
+    var response = api.get("/api/sessions/" + sid, ApiClient.APPLICATION_KEY);
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.as(SessionView.class)).isEqualTo(new SessionView(sid, "CREATING", List.of()));
   }
 
   @Test
   void neitherQueueNorDocumentIs404() {
-    var response = api.get("/api/sessions/" + Ids.random(), null);
+    var response = api.get("/api/sessions/" + Ids.random(), ApiClient.APPLICATION_KEY);
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.error().code()).isEqualTo("SESSION_NOT_FOUND");
   }

@@ -26,6 +26,10 @@ public final class ApiClient {
   public static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  /** The application key and token secret the api's pom gives every test JVM. */
+  public static final String APPLICATION_KEY = "api-tests-application-key-0123456789abcdef";
+  public static final String TOKEN_SECRET = "api-tests-token-secret-0123456789abcdef";
+
   private final String base;
 
   public ApiClient(int port) {
@@ -56,13 +60,18 @@ public final class ApiClient {
   }
 
   public String createSession() {
-    Response created = post("/api/sessions", null, null);
+    Response created = post("/api/sessions", null, APPLICATION_KEY);
     assertThat(created.status()).as("create: %s", created.body()).isEqualTo(201);
     return created.as(CreateSessionResponse.class).sessionId();
   }
 
   public Participant join(String sessionId, String name) {
-    Response joined = post("/api/sessions/" + sessionId + "/participants", "{\"name\":\"" + name + "\"}", null);
+    return joinWith(sessionId, "{\"name\":\"" + name + "\"}");
+  }
+
+  /** Joins with the application key and the given JSON body (a name, and rights if any). */
+  public Participant joinWith(String sessionId, String json) {
+    Response joined = post("/api/sessions/" + sessionId + "/participants", json, APPLICATION_KEY);
     assertThat(joined.status()).as("join: %s", joined.body()).isEqualTo(201);
     JoinResponse body = joined.as(JoinResponse.class);
     return new Participant(sessionId, body.participantId(), body.token());

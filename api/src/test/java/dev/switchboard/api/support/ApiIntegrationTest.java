@@ -70,6 +70,11 @@ public abstract class ApiIntegrationTest {
     return sessionId;
   }
 
+  /** Remembers a participant joined some other way, so its queue is deleted after the test. */
+  protected void rememberParticipant(String participantId) {
+    participants.add(participantId);
+  }
+
   protected Participant join(ApiClient client, String sessionId, String name) {
     Participant p = client.join(sessionId, name);
     participants.add(p.participantId());

@@ -9,7 +9,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 
 /** Container error dispatches are answered as ApiError with a generic code for their status. */
 class ApiErrorControllerTest {
-  private final ApiErrorController controller = new ApiErrorController();
+  private final ApiErrorController controller = new ApiErrorController(new ErrorMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
 
   @Test
   void aClientErrorKeepsItsStatus() {

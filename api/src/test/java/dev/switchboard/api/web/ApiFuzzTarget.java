@@ -14,6 +14,7 @@ import dev.switchboard.api.bus.CommandPublisher;
 import dev.switchboard.api.bus.QueueProbe;
 import dev.switchboard.api.bus.SessionTopology;
 import dev.switchboard.api.poll.PollService;
+import dev.switchboard.api.support.ApiClient;
 import dev.switchboard.api.support.EmbeddedMongo;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,8 +49,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * answer below 500. The bus-facing beans are mocks (every queue exists, every command is queued,
  * polls find nothing), so no input declares or publishes anything on RabbitMQ. An input is
  * {@code METHOD TARGET}, header lines, an empty line, the body; the tokens {@code @sid@},
- * {@code @pid@}, {@code @token@} and {@code @admin@} stand for a session id, a participant id, its
- * valid token and the admin key. Single-threaded (Jazzer's thread); the server has its own.
+ * {@code @pid@}, {@code @token@}, {@code @app@} and {@code @admin@} stand for a session id, a participant id,
+ * its valid token, the application key and the admin key. Single-threaded (Jazzer's thread); the server has its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"switchboard.api.admin-key=" + ApiFuzzTarget.ADMIN_KEY,
@@ -111,7 +112,8 @@ class ApiFuzzTarget {
   @FuzzTest(maxDuration = "15s")
   void request(byte[] input) {
     String text = new String(input, StandardCharsets.UTF_8).replace("@sid@", SID).replace("@pid@", PID)
-        .replace("@token@", tokens.issue(SID, PID)).replace("@admin@", ADMIN_KEY);
+        .replace("@token@", tokens.issue(SID, PID, dev.switchboard.contracts.rest.ParticipantRight.all()).token()).replace("@admin@", ADMIN_KEY)
+        .replace("@app@", ApiClient.APPLICATION_KEY);
     int status;
     // Jazzer's SSRF detector would report the request itself; only our own loopback server is allowed.
     try (SilentCloseable loopbackOnly = BugDetectors.allowNetworkConnections((host, p) -> p == port)) {
@@ -170,9 +172,12 @@ class ApiFuzzTarget {
     String sdp = "v=0\\r\\no=- 1 2 IN IP4 127.0.0.1\\r\\ns=-\\r\\nt=0 0\\r\\nm=audio 9 UDP/TLS/RTP/SAVPF 111\\r\\n";
     String participant = "/api/sessions/@sid@/participants/@pid@";
     return Stream.of(
-        "POST /api/sessions",
-        "GET /api/sessions/@sid@",
-        "POST /api/sessions/@sid@/participants\nContent-Type: application/json\n\n{\"name\":\"Ada\"}",
+        "POST /api/sessions\nAuthorization: Bearer @app@",
+        "GET /api/sessions/@sid@\nAuthorization: Bearer @token@",
+        "POST /api/sessions/@sid@/participants\nContent-Type: application/json\nAuthorization: Bearer @app@\n\n"
+            + "{\"name\":\"Ada\",\"rights\":[\"receive\"]}",
+        "POST " + participant + "/token\nAuthorization: Bearer @token@",
+        "GET " + participant + "/ice-servers\nAuthorization: Bearer @token@",
         "POST " + participant + "/offers\nContent-Type: application/json\nAuthorization: Bearer @token@\n\n"
             + "{\"target\":\"@pid@\",\"sdp\":\"" + sdp + "\",\"offerId\":\"o1\"}",
         "POST " + participant + "/candidates\nContent-Type: application/json\nAuthorization: Bearer @token@\n\n"

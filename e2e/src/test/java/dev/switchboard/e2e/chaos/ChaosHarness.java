@@ -49,7 +49,7 @@ final class ChaosHarness implements AutoCloseable {
   final Path dataDir;
   final LocalCluster cluster;
   final String front;
-  final ApiClient client = new ApiClient();
+  final ApiClient client;
   final List<ChaosParticipant> participants = new CopyOnWriteArrayList<>();
   /** Requests repeated because the first attempt failed (an instance died under it, 502, 503). */
   final AtomicLong requestRetries = new AtomicLong();
@@ -62,6 +62,7 @@ final class ChaosHarness implements AutoCloseable {
     this.dataDir = dataDir;
     this.cluster = cluster;
     this.front = cluster.url();
+    this.client = new ApiClient(cluster.applicationKey());
     this.amqpUri = amqpUri;
   }
 
@@ -104,7 +105,7 @@ final class ChaosHarness implements AutoCloseable {
   }
 
   String createSession() {
-    ApiClient.Reply reply = retrying("create session", 201, () -> client.send(front, "POST", "/api/sessions", null, null));
+    ApiClient.Reply reply = retrying("create session", 201, () -> client.send(front, "POST", "/api/sessions", client.applicationKey(), null));
     String sessionId = reply.as(dev.switchboard.contracts.rest.CreateSessionResponse.class).sessionId();
     client.createdSessions.add(sessionId);
     return sessionId;

@@ -56,8 +56,8 @@ final class ChaosParticipant implements AutoCloseable {
   static ChaosParticipant join(ChaosHarness harness, String sessionId, String name) {
     long sent = System.nanoTime();
     ApiClient.Reply reply = harness.retrying("join " + name, 201,
-        () -> harness.client.send(harness.front, "POST", "/api/sessions/" + sessionId + "/participants", null,
-            Map.of("name", name)));
+        () -> harness.client.send(harness.front, "POST", "/api/sessions/" + sessionId + "/participants",
+            harness.client.applicationKey(), Map.of("name", name)));
     JoinResponse join = reply.as(JoinResponse.class);
     harness.client.createdParticipants.add(join.participantId());
     ChaosParticipant participant = new ChaosParticipant(harness, sessionId, join, name, sent);

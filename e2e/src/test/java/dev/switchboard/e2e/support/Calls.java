@@ -49,10 +49,11 @@ public final class Calls {
   private final Set<String> sessions = ConcurrentHashMap.newKeySet();
   private final Set<String> participants = ConcurrentHashMap.newKeySet();
 
-  /** POST /api/sessions through the front; the new session's id. */
-  public String createSession(String front) throws Exception {
+  /** POST /api/sessions through the front, as the application with its key; the new session's id. */
+  public String createSession(String front, String applicationKey) throws Exception {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(front + "/api/sessions"))
         .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + applicationKey)
         .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as("create session: %s", response.body()).isEqualTo(201);
     String sessionId = JSON.readTree(response.body()).get("sessionId").asString();
@@ -60,16 +61,27 @@ public final class Calls {
     return sessionId;
   }
 
-  /** Opens the web page of {@code name} joining {@code session} by itself. */
-  public Person open(Browser browser, String front, String session, String name) {
+  /**
+   * Opens the web page of {@code name} joining {@code session} by itself, with the application key
+   * in the fragment (never sent to a server), as the demo link the local run prints.
+   */
+  public Person open(Browser browser, String front, String applicationKey, String session, String name) {
     String url = front + "/?session=" + session + "&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8)
-        + "&autojoin=1";
+        + "&autojoin=1#key=" + applicationKey;
     return new Person(name, session, browser.openTab(url));
   }
 
   public String get(String url) throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    return get(url, null);
+  }
+
+  /** GETs {@code url} with {@code Authorization: Bearer <credential>} unless the credential is null. */
+  public String get(String url, String credential) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+    if (credential != null) {
+      request.header("Authorization", "Bearer " + credential);
+    }
+    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as("GET %s", url).isEqualTo(200);
     return response.body();
   }

@@ -51,9 +51,9 @@ final class FailoverScenario {
   Outcome run(Path clusterDir) {
     List<RunOutcome> runs = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    ApiClient api = new ApiClient();
     List<MovingParticipant> people = new ArrayList<>();
     LocalCluster cluster = null;
+    ApiClient api = null;
     try (PeerReceivers receivers = new PeerReceivers("failover-receivers")) {
       progress.accept("failover: starting %d api, %d wrapper, %d medianode processes (wrapper JVM options: %s)"
           .formatted(load.apis(), load.wrappers(), load.medianodes(),
@@ -61,6 +61,7 @@ final class FailoverScenario {
       cluster = LocalCluster.start(new LocalCluster.Spec(load.apis(), load.wrappers(), load.medianodes(), 0,
           clusterDir, amqpUri), System.out);
       awaitWrappersConnected(cluster);
+      api = new ApiClient(cluster.applicationKey());
       try (SessionBindings bindings = new SessionBindings(cluster.mongoUri())) {
         List<String> sessions = setUpCalls(cluster.url(), api, receivers, people);
         try (MediaPacer ignored = new MediaPacer(people.stream().map(MovingParticipant::publisherSlot).toList(),
@@ -91,7 +92,7 @@ final class FailoverScenario {
       if (cluster != null) {
         cluster.close();
       }
-      int deleted = BrokerCleanup.delete(amqpUri, api.createdSessions, api.createdParticipants);
+      int deleted = api == null ? 0 : BrokerCleanup.delete(amqpUri, api.createdSessions, api.createdParticipants);
       progress.accept("failover: cluster stopped; " + deleted + " broker objects deleted");
     }
   }
@@ -227,7 +228,7 @@ final class FailoverScenario {
   /** Every wrapper's Kurento clients are connected to every medianode, so a run measures one failure only. */
   private void awaitWrappersConnected(LocalCluster cluster) {
     int servers = cluster.mediaServerUrls().size();
-    ApiClient http = new ApiClient();
+    ApiClient http = new ApiClient(cluster.applicationKey());
     long until = System.nanoTime() + HEALTHY_WAIT.toNanos();
     while (System.nanoTime() - until < 0) {
       boolean all = true;

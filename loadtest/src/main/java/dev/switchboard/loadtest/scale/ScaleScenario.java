@@ -62,7 +62,7 @@ final class ScaleScenario {
           broker.close();
         });
         Runtime.getRuntime().addShutdownHook(stopOnExit);
-        IdleSessions load = new IdleSessions(new ApiClient(), cluster.url(), options.participants(),
+        IdleSessions load = new IdleSessions(new ApiClient(cluster.applicationKey()), cluster.url(), options.participants(),
             options.concurrency(), !options.keepUnread());
         try {
           ramp(wrappers, cluster, rabbit, load, steps, deadlineNanos);

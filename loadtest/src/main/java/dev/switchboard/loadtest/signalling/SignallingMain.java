@@ -157,7 +157,7 @@ public final class SignallingMain {
       String[] parts = e.getKey().split("x");
       int apis = Integer.parseInt(parts[0]);
       int wrappers = Integer.parseInt(parts[1]);
-      ApiClient client = new ApiClient();
+      ApiClient client = null;
       List<Integer> done = new ArrayList<>();
       progress.accept(e.getKey() + ": starting " + apis + " api(s), " + wrappers + " wrapper(s), 1 medianode; logs in "
           + dataRoot.resolve(e.getKey()).resolve("cluster").resolve("logs"));
@@ -167,6 +167,7 @@ public final class SignallingMain {
         // Interrupted (Ctrl-C, timeout): the services are child processes and must not outlive this one.
         stopOnExit = new Thread(cluster::close, "signalling-cluster-stop");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
+        client = new ApiClient(cluster.applicationKey());
         for (int rate : e.getValue()) {
           SignallingLoad load = o.load().atRate(rate);
           TopologyRun run = new SignallingScenario(load, progress).run(cluster, apis, wrappers, client);
@@ -184,9 +185,7 @@ public final class SignallingMain {
         }
       } finally {
         removeHook(stopOnExit);
-        int deleted = BrokerCleanup.delete(o.amqpUri(), client.createdSessions, client.createdParticipants);
-        client.createdSessions.clear();
-        client.createdParticipants.clear();
+        int deleted = client == null ? 0 : BrokerCleanup.delete(o.amqpUri(), client.createdSessions, client.createdParticipants);
         progress.accept(e.getKey() + ": cluster stopped, " + deleted + " queue(s) deleted");
       }
     }

@@ -17,7 +17,11 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A REST client of the api speaking the contracts' JSON as the browser client does, for tests, chaos runs and load tests. Thread-safe. */
+/**
+ * A REST client of the api speaking the contracts' JSON as the browser client does, for tests,
+ * chaos runs and load tests; it creates sessions and joins participants with the application key,
+ * as an application's backend would. Thread-safe.
+ */
 public final class ApiClient {
   public static final ObjectMapper JSON = JsonMapper.builder()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -25,6 +29,16 @@ public final class ApiClient {
   /** Every session and participant created through this client, so the test can delete their queues. */
   public final java.util.Set<String> createdSessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
   public final java.util.Set<String> createdParticipants = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final String applicationKey;
+
+  /** A client acting for the application whose key is {@code applicationKey} (switchboard.api.application-key). */
+  public ApiClient(String applicationKey) {
+    this.applicationKey = applicationKey;
+  }
+
+  public String applicationKey() {
+    return applicationKey;
+  }
 
   /** One HTTP answer: status and body. */
   public record Reply(int status, String body) {
@@ -54,7 +68,7 @@ public final class ApiClient {
   }
 
   public String createSession(String baseUrl) {
-    Reply r = send(baseUrl, "POST", "/api/sessions", null, null);
+    Reply r = send(baseUrl, "POST", "/api/sessions", applicationKey, null);
     require(r, 201);
     String sessionId = r.as(CreateSessionResponse.class).sessionId();
     createdSessions.add(sessionId);
@@ -62,7 +76,7 @@ public final class ApiClient {
   }
 
   public JoinResponse join(String baseUrl, String sessionId, String name) {
-    Reply r = send(baseUrl, "POST", "/api/sessions/" + sessionId + "/participants", null, Map.of("name", name));
+    Reply r = send(baseUrl, "POST", "/api/sessions/" + sessionId + "/participants", applicationKey, Map.of("name", name));
     require(r, 201);
     JoinResponse joined = r.as(JoinResponse.class);
     createdParticipants.add(joined.participantId());
@@ -70,7 +84,7 @@ public final class ApiClient {
   }
 
   public SessionView session(String baseUrl, String sessionId) {
-    Reply r = send(baseUrl, "GET", "/api/sessions/" + sessionId, null, null);
+    Reply r = send(baseUrl, "GET", "/api/sessions/" + sessionId, applicationKey, null);
     require(r, 200);
     return r.as(SessionView.class);
   }

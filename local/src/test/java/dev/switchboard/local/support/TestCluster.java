@@ -21,6 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class TestCluster implements AutoCloseable {
   public static final String TOKEN_SECRET = "integration-test-secret-0123456789abcdef";
+  public static final String APPLICATION_KEY = "integration-test-application-key-0123456789";
 
   public final EmbeddedMongo mongo = new EmbeddedMongo();
   /** The first medianode ({@code medianode-1}); {@link #mediaNodes} holds all of them. */
@@ -36,7 +37,7 @@ public final class TestCluster implements AutoCloseable {
   private final List<String> mediaNodeArgs;
   public final List<ConfigurableApplicationContext> wrappers = new ArrayList<>();
   public final List<ConfigurableApplicationContext> apis = new ArrayList<>();
-  public final ApiClient client = new ApiClient();
+  public final ApiClient client = new ApiClient(APPLICATION_KEY);
 
   public TestCluster(int apiCount, int wrapperCount) {
     this(apiCount, wrapperCount, 1, Map.of(), Map.of());
@@ -155,6 +156,7 @@ public final class TestCluster implements AutoCloseable {
     Map<String, Object> props = new java.util.HashMap<>(common());
     props.put("spring.config.name", "api");
     props.put("switchboard.api.token-secret", TOKEN_SECRET);
+    props.put("switchboard.api.application-key", APPLICATION_KEY);
     // All test clients share 127.0.0.1; per-participant limits stay at their defaults.
     props.put("switchboard.api.rate-limit.address-per-second", 1_000_000);
     props.put("switchboard.api.rate-limit.address-burst", 10_000_000);

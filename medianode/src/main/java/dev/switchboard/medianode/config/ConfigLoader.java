@@ -39,7 +39,9 @@ public final class ConfigLoader {
       new Setting("secret", "MEDIANODE_SECRET", "",
           "Shared secret (16+ characters) clients must send to open the Kurento WebSocket: ?secret= or a Bearer header. Empty: none."),
       new Setting("secret-file", "MEDIANODE_SECRET_FILE", "",
-          "File holding the secret (e.g. a mounted Kubernetes Secret), instead of --secret."));
+          "File holding the secret (e.g. a mounted Kubernetes Secret), instead of --secret."),
+      new Setting("drain-timeout", "MEDIANODE_DRAIN_TIMEOUT_SECONDS", "30",
+          "On SIGTERM: seconds the node stays up, not ready (GET /ready answers 503), while pipelines remain; 0 exits at once."));
 
   private ConfigLoader() {}
 
@@ -74,11 +76,12 @@ public final class ConfigLoader {
     int maxCandidates = intValue("max-remote-candidates", values, 1, 10_000, problems);
     int maxObjects = intValue("max-objects", values, 1, 10_000_000, problems);
     String secret = secret(values, problems);
+    int drainTimeout = intValue("drain-timeout", values, 0, 86_400, problems);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new MediaNodeConfig(host, port, path, announced, udpPort, Duration.ofSeconds(gc), maxMessage,
-        maxCandidates, maxObjects, udpBind, secret);
+        maxCandidates, maxObjects, udpBind, secret, Duration.ofSeconds(drainTimeout));
   }
 
   /** The secret from --secret or --secret-file (not both); its value is never echoed in a problem. */

@@ -17,6 +17,9 @@ import java.util.List;
  * @param maxRemoteCandidates remote ICE candidates accepted per endpoint
  * @param maxObjects media objects this node holds at most (pipelines and elements together)
  * @param udpBindAddress address the media UDP port binds to; empty means every interface
+ * @param secret the shared secret clients must send; empty means none
+ * @param drainTimeout on SIGTERM, how long the node keeps serving while pipelines remain; zero
+ *     exits at once
  */
 public record MediaNodeConfig(
     String host,
@@ -29,11 +32,13 @@ public record MediaNodeConfig(
     int maxRemoteCandidates,
     int maxObjects,
     String udpBindAddress,
-    String secret) {
+    String secret,
+    Duration drainTimeout) {
 
   public MediaNodeConfig {
     announcedAddresses = List.copyOf(announcedAddresses);
     secret = secret == null ? "" : secret;
+    drainTimeout = drainTimeout == null ? Duration.ZERO : drainTimeout;
   }
 
   /** Whether the Kurento endpoint needs the shared secret. */
@@ -47,7 +52,7 @@ public record MediaNodeConfig(
     return "MediaNodeConfig[host=" + host + ", port=" + port + ", path=" + path + ", announcedAddresses="
         + announcedAddresses + ", udpPort=" + udpPort + ", gcPeriod=" + gcPeriod + ", maxMessageBytes="
         + maxMessageBytes + ", maxRemoteCandidates=" + maxRemoteCandidates + ", maxObjects=" + maxObjects
-        + ", udpBindAddress=" + udpBindAddress + ", secret=" + (requiresSecret() ? "(set)" : "(none)") + "]";
+        + ", udpBindAddress=" + udpBindAddress + ", secret=" + (requiresSecret() ? "(set)" : "(none)") + ", drainTimeout=" + drainTimeout + "]";
   }
 
   /** The defaults, as documented in {@link ConfigLoader#SETTINGS}. */
@@ -57,17 +62,22 @@ public record MediaNodeConfig(
 
   public MediaNodeConfig withPort(int newPort) {
     return new MediaNodeConfig(host, newPort, path, announcedAddresses, udpPort, gcPeriod, maxMessageBytes,
-        maxRemoteCandidates, maxObjects, udpBindAddress, secret);
+        maxRemoteCandidates, maxObjects, udpBindAddress, secret, drainTimeout);
   }
 
   public MediaNodeConfig withGcPeriod(Duration period) {
     return new MediaNodeConfig(host, port, path, announcedAddresses, udpPort, period, maxMessageBytes,
-        maxRemoteCandidates, maxObjects, udpBindAddress, secret);
+        maxRemoteCandidates, maxObjects, udpBindAddress, secret, drainTimeout);
   }
 
   public MediaNodeConfig withUdpPort(int newUdpPort) {
     return new MediaNodeConfig(host, port, path, announcedAddresses, newUdpPort, gcPeriod, maxMessageBytes,
-        maxRemoteCandidates, maxObjects, udpBindAddress, secret);
+        maxRemoteCandidates, maxObjects, udpBindAddress, secret, drainTimeout);
+  }
+
+  public MediaNodeConfig withDrainTimeout(Duration timeout) {
+    return new MediaNodeConfig(host, port, path, announcedAddresses, udpPort, gcPeriod, maxMessageBytes,
+        maxRemoteCandidates, maxObjects, udpBindAddress, secret, timeout);
   }
 
   public String url() {

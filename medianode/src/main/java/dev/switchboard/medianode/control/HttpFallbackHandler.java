@@ -14,17 +14,31 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Answers plain HTTP requests that are not the WebSocket upgrade: {@code GET /health} for probes,
- * a 404 naming the right URL for anything else. Runs on the channel's I/O thread.
+ * {@code GET /ready} ({@link ReadyRoute}), {@code GET /metrics} ({@link MetricsRoute}) when metrics
+ * are served, a 404 naming the right URL for anything else. Runs on the channel's I/O thread.
  */
 final class HttpFallbackHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private final String websocketPath;
+  private final ReadyRoute ready;
+  /** Null when no metrics are served. */
+  private final MetricsRoute metrics;
 
-  HttpFallbackHandler(String websocketPath) {
+  HttpFallbackHandler(String websocketPath, ReadyRoute ready, MetricsRoute metrics) {
     this.websocketPath = websocketPath;
+    this.ready = ready;
+    this.metrics = metrics;
   }
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    if (request.uri().equals(ReadyRoute.PATH)) {
+      ctx.writeAndFlush(ready.respond()).addListener(ChannelFutureListener.CLOSE);
+      return;
+    }
+    if (metrics != null && MetricsRoute.matches(request)) {
+      metrics.answer(ctx, request);
+      return;
+    }
     boolean health = request.uri().equals("/health");
     HttpResponseStatus status = health ? HttpResponseStatus.OK : HttpResponseStatus.NOT_FOUND;
     String body = health ? "{\"status\":\"UP\"}\n"

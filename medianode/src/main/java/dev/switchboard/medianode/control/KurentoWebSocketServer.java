@@ -1,5 +1,6 @@
 package dev.switchboard.medianode.control;
 
+import dev.switchboard.medianode.lifecycle.Readiness;
 import dev.switchboard.medianode.rpc.RequestDispatcher;
 import dev.switchboard.medianode.session.SessionRegistry;
 import io.netty.bootstrap.ServerBootstrap;
@@ -40,6 +41,23 @@ public final class KurentoWebSocketServer implements AutoCloseable {
   private Channel serverChannel;
   /** WebSocket upgrades refused for a missing or wrong secret. */
   private final AtomicLong refusedUpgrades = new AtomicLong();
+  /** What {@code GET /metrics} answers; null (404) until {@link #serveMetrics} is called. */
+  private volatile MetricsRoute metrics;
+  private final ReadyRoute ready;
+
+  public KurentoWebSocketServer() {
+    this(new Readiness());
+  }
+
+  /** {@code readiness} is what {@code GET /ready} reports. */
+  public KurentoWebSocketServer(Readiness readiness) {
+    this.ready = new ReadyRoute(readiness);
+  }
+
+  /** Serves {@code GET /metrics} with the text {@code render} returns (Prometheus format); call before {@link #start}. */
+  public void serveMetrics(java.util.function.Supplier<String> render) {
+    this.metrics = new MetricsRoute(render);
+  }
 
   /**
    * Binds and serves; with a non-empty {@code secret} only upgrades that carry it are accepted
@@ -74,7 +92,7 @@ public final class KurentoWebSocketServer implements AutoCloseable {
                     .decoderConfig(WebSocketDecoderConfig.newBuilder().maxFramePayloadLength(hardCap).build())
                     .build()))
                 .addLast(new WebSocketFrameAggregator(hardCap))
-                .addLast(new HttpFallbackHandler(websocketPath))
+                .addLast(new HttpFallbackHandler(websocketPath, ready, metrics))
                 .addLast(new JsonRpcFrameHandler(dispatcher, sessions, control, maxMessageBytes));
           }
         });

@@ -43,7 +43,7 @@ public final class MediaPlane implements AutoCloseable {
   private final DtlsCertificate certificate;
   private final MediaCounters counters = new MediaCounters();
   private final TransportRegistry registry = new TransportRegistry();
-  private final KeyframeRequester keyframes = new KeyframeRequester();
+  private final KeyframeRequester keyframes = new KeyframeRequester(counters);
   private final Forwarder forwarder = new Forwarder(counters, keyframes);
   private final ForwardingGraph graph = new ForwardingGraph(counters, keyframes);
   private final FlowMonitor flow = new FlowMonitor();
@@ -51,12 +51,14 @@ public final class MediaPlane implements AutoCloseable {
   private final Map<EndpointTransport, Long> nextReport = new HashMap<>();
   private final AtomicLong rtcpSsrcs = new AtomicLong();
   private volatile InetSocketAddress announced;
+  /** Endpoints with a live transport: written on the media thread, read by the metrics scrape without waiting for it. */
+  private volatile int liveTransports;
   private long nextConsentCheck;
 
   private MediaPlane(MediaLoop loop, DtlsCertificate certificate, long wallMillis) {
     this.loop = loop;
     this.certificate = certificate;
-    this.reports = new ReportScheduler(wallMillis, loop.nanoTime());
+    this.reports = new ReportScheduler(wallMillis, loop.nanoTime(), counters);
     loop.setHandler(new PacketRouter(registry, counters, forwarder, new RtcpTerminator(counters, forwarder, keyframes),
         loop::nanoTime));
     loop.setTicker(this::tick);
@@ -97,6 +99,7 @@ public final class MediaPlane implements AutoCloseable {
     transport.onConnected(() -> graph.sinkReady(media, loop.nanoTime()));
     loop.execute(() -> {
       registry.add(transport);
+      liveTransports = registry.size();
       nextReport.put(transport, loop.nanoTime() + ReportScheduler.INTERVAL_NANOS);
     });
     return new EndpointMedia(name, transport, media);
@@ -125,6 +128,7 @@ public final class MediaPlane implements AutoCloseable {
     loop.execute(() -> {
       graph.remove(endpoint.media);
       registry.remove(endpoint.transport);
+      liveTransports = registry.size();
       nextReport.remove(endpoint.transport);
       endpoint.transport.close();
     });
@@ -140,6 +144,11 @@ public final class MediaPlane implements AutoCloseable {
   /** Endpoints with a live transport, read on the media thread. */
   public int openTransports() {
     return onMedia(registry::size);
+  }
+
+  /** Endpoints with a live transport as last published by the media thread; never waits (for metrics). */
+  public int liveTransports() {
+    return liveTransports;
   }
 
   /** Source addresses bound to endpoints by valid ICE checks, read on the media thread. */

@@ -43,7 +43,7 @@ final class MediaNodeProcess implements AutoCloseable {
       command.addAll(List.of(extra.split("\\s+")));
     }
     command.addAll(List.of("-jar", jar.toString(), "--port", Integer.toString(port), "--udp-port",
-        Integer.toString(udpPort), "--announced-ip", "127.0.0.1"));
+        Integer.toString(udpPort), "--announced-ip", "127.0.0.1", "--drain-timeout", "0"));
     Process process = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.medianode.MediaNode;
-import dev.switchboard.medianode.config.ConfigLoader;
+import dev.switchboard.medianode.support.RunningNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -28,17 +26,18 @@ import org.kurento.client.MediaPipeline;
 class SharedSecretTest {
   private static final String SECRET = "medianode-test-secret-0123456789";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static RunningNode running;
   private static MediaNode node;
 
   @BeforeAll
-  static void start() throws InterruptedException {
-    node = MediaNode.start(ConfigLoader.load(new String[] {"--port", "0", "--udp-port", "0"},
-        Map.of("MEDIANODE_SECRET", SECRET)), Clock.systemUTC());
+  static void start() {
+    running = RunningNode.withSecret(SECRET);
+    node = running.node;
   }
 
   @AfterAll
   static void stop() {
-    node.close();
+    running.close();
   }
 
   @Test

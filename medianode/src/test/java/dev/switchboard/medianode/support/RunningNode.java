@@ -1,9 +1,11 @@
 package dev.switchboard.medianode.support;
 
 import dev.switchboard.medianode.MediaNode;
+import dev.switchboard.medianode.config.ConfigLoader;
 import dev.switchboard.medianode.config.MediaNodeConfig;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /** Starts a medianode on a free port with a hand-driven clock, for one test class. */
 public final class RunningNode implements AutoCloseable {
@@ -15,7 +17,16 @@ public final class RunningNode implements AutoCloseable {
   }
 
   public RunningNode(Duration gcPeriod) {
-    MediaNodeConfig config = MediaNodeConfig.defaults().withPort(0).withUdpPort(0).withGcPeriod(gcPeriod);
+    this(MediaNodeConfig.defaults().withPort(0).withUdpPort(0).withGcPeriod(gcPeriod));
+  }
+
+  /** A node protected by {@code secret}, given as an operator would, in MEDIANODE_SECRET. */
+  public static RunningNode withSecret(String secret) {
+    return new RunningNode(ConfigLoader.load(new String[] {"--port", "0", "--udp-port", "0"},
+        Map.of("MEDIANODE_SECRET", secret)));
+  }
+
+  private RunningNode(MediaNodeConfig config) {
     try {
       node = MediaNode.start(config, clock);
     } catch (InterruptedException e) {

@@ -6,7 +6,10 @@ import dev.switchboard.wrapper.media.KurentoRef;
 import dev.switchboard.wrapper.media.MediaReleaser;
 import dev.switchboard.wrapper.media.MediaServerPool;
 import dev.switchboard.wrapper.messaging.SessionQueueConsumers;
+import dev.switchboard.wrapper.session.SessionRecord;
 import dev.switchboard.wrapper.session.SessionStore;
+import dev.switchboard.wrapper.webhooks.WebhookEmitter;
+import dev.switchboard.wrapper.webhooks.WebhookEvents;
 import org.kurento.client.MediaPipeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates a session: a pipeline on the least-loaded media server that may take sessions (healthy,
- * not quarantined, not drained) and the session document.
+ * not quarantined, not drained) and the session document, then tells the application
+ * ({@code sessionStarted} webhook, on every handling: a redelivery may follow a crash before it).
  * Stateless; idempotent, and exactly one pipeline survives when two instances handle the same
  * command (the document's unique {@code _id} decides).
  */
@@ -28,9 +32,11 @@ public class CreateSessionHandler implements CommandHandler<CreateSession> {
   private final MediaReleaser releaser;
   private final MediaServerPlacement placement;
   private final SessionQueueConsumers consumers;
+  private final WebhookEmitter webhooks;
 
   public CreateSessionHandler(SessionStore store, MediaServerPool pool, MediaReleaser releaser,
-      MediaServerPlacement placement, @Lazy SessionQueueConsumers consumers) {
+      MediaServerPlacement placement, @Lazy SessionQueueConsumers consumers, WebhookEmitter webhooks) {
+    this.webhooks = webhooks;
     // Lazy: the consumers' listener dispatches to the handlers, this one included.
     this.consumers = consumers;
     this.store = store;
@@ -49,6 +55,7 @@ public class CreateSessionHandler implements CommandHandler<CreateSession> {
     String sessionId = command.sessionId();
     if (store.exists(sessionId)) {
       log.info("Session {} already exists: nothing to do", sessionId);
+      announce(sessionId);
       return;
     }
     // Never a drained, unhealthy or quarantined server.
@@ -63,6 +70,20 @@ public class CreateSessionHandler implements CommandHandler<CreateSession> {
           pipeline.getId());
       releaser.release(pipeline);
     }
+    // Also after a lost race: the winner may have died before telling the application.
+    announce(sessionId);
+  }
+
+  /**
+   * The {@code sessionStarted} webhook, from the stored document (its {@code createdAt}), so every
+   * emission of it is the same event with the same id; a failure fails the command, which is retried.
+   */
+  private void announce(String sessionId) {
+    if (!webhooks.enabled()) {
+      return;
+    }
+    store.findRecord(sessionId).ifPresent((SessionRecord session) -> webhooks.emit(
+        WebhookEvents.sessionStarted(session.id(), session.mediaServer(), session.createdAt())));
   }
 
   /**

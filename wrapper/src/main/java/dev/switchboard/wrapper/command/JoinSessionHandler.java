@@ -11,6 +11,8 @@ import dev.switchboard.wrapper.session.ParticipantRecord;
 import dev.switchboard.wrapper.session.SessionRecord;
 import dev.switchboard.wrapper.session.SessionStates;
 import dev.switchboard.wrapper.session.SessionStore;
+import dev.switchboard.wrapper.webhooks.WebhookEmitter;
+import dev.switchboard.wrapper.webhooks.WebhookEvents;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -19,10 +21,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Adds a participant (a guarded {@code $push}: a redelivered join adds nobody), then sends the
- * joiner who is already there and tells everyone who joined. Stateless.
+ * joiner who is already there, tells everyone who joined and tells the application
+ * ({@code participantJoined} webhook). Stateless.
  *
- * <p>A redelivered join sends both messages again: its first delivery may have died between the
- * write and the sends, and clients ignore a participant they already know.
+ * <p>A redelivered join sends both messages and the webhook again: its first delivery may have
+ * died between the write and the sends, clients ignore a participant they already know, and the
+ * webhook has the same id (it is derived from the stored {@code joinedAt}) for the receiver to dedupe.
  */
 @Component
 public class JoinSessionHandler implements CommandHandler<JoinSession> {
@@ -32,9 +36,13 @@ public class JoinSessionHandler implements CommandHandler<JoinSession> {
   private final ParticipantPublisher publisher;
   private final SessionRecovery recovery;
   private final SessionLimitsProperties limits;
+  private final CallMetrics metrics;
+  private final WebhookEmitter webhooks;
 
   public JoinSessionHandler(SessionStore store, ParticipantPublisher publisher, SessionRecovery recovery,
-      SessionLimitsProperties limits) {
+      SessionLimitsProperties limits, CallMetrics metrics, WebhookEmitter webhooks) {
+    this.metrics = metrics;
+    this.webhooks = webhooks;
     this.limits = limits;
     this.store = store;
     this.publisher = publisher;
@@ -55,6 +63,7 @@ public class JoinSessionHandler implements CommandHandler<JoinSession> {
     SessionRecord session;
     if (added.isPresent()) {
       session = added.get();
+      metrics.joined();
       log.info("{} joined session {}", participantId, sessionId);
     } else {
       session = store.findRecord(sessionId).orElseThrow(() -> CommandRejectedException.unknownSession(sessionId));
@@ -80,6 +89,7 @@ public class JoinSessionHandler implements CommandHandler<JoinSession> {
         .toList();
     publisher.toParticipant(participantId, new ExistingParticipants(others));
     publisher.toSession(sessionId, new ParticipantJoined(participantId, joiner.name()));
+    webhooks.emit(WebhookEvents.participantJoined(sessionId, participantId, joiner.name(), joiner.joinedAt()));
   }
 
   /**

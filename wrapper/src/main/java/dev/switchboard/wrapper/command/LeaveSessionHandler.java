@@ -11,6 +11,9 @@ import dev.switchboard.wrapper.session.ReceiverRecord;
 import dev.switchboard.wrapper.session.SessionRecord;
 import dev.switchboard.wrapper.session.SessionStore;
 import dev.switchboard.wrapper.session.SessionTerminator;
+import dev.switchboard.wrapper.webhooks.WebhookEmitter;
+import dev.switchboard.wrapper.webhooks.WebhookEvents;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +30,13 @@ import org.springframework.stereotype.Component;
  * media can be stored: that write requires it present), then every receiver of its media is
  * pulled. Each pull returns the document as it was just before, so exactly the endpoints that
  * were removed get released, including one stored a moment earlier by another instance.
+ *
+ * <p>The {@code participantLeft} webhook is queued just before the pull, while the participant is
+ * still in the document, and only then: after the pull a redelivery (the first delivery died
+ * before telling the application) could no longer tell a participant that was there from one that
+ * never was. Emitting first is safe because the pull cannot fail to happen: it is unconditional,
+ * and a session with a participant in it is never ended. A redelivery that still finds the
+ * participant emits the same event again (same id).
  */
 @Component
 public class LeaveSessionHandler implements CommandHandler<LeaveSession> {
@@ -38,9 +48,13 @@ public class LeaveSessionHandler implements CommandHandler<LeaveSession> {
   private final EndpointSubscriptions subscriptions;
   private final ParticipantPublisher publisher;
   private final SessionTerminator terminator;
+  private final WebhookEmitter webhooks;
+  private final Clock clock;
 
   public LeaveSessionHandler(SessionStore store, MediaReleaser releaser, EndpointSubscriptions subscriptions,
-      ParticipantPublisher publisher, SessionTerminator terminator) {
+      ParticipantPublisher publisher, SessionTerminator terminator, WebhookEmitter webhooks, Clock clock) {
+    this.webhooks = webhooks;
+    this.clock = clock;
     this.store = store;
     this.releaser = releaser;
     this.subscriptions = subscriptions;
@@ -57,6 +71,7 @@ public class LeaveSessionHandler implements CommandHandler<LeaveSession> {
   public void handle(LeaveSession command) {
     String sessionId = command.sessionId();
     String participantId = command.participantId();
+    announceLeaving(sessionId, participantId);
     Optional<SessionRecord> beforeParticipantPull = store.pullParticipant(sessionId, participantId);
     if (beforeParticipantPull.isEmpty()) {
       log.info("Session {} is gone: {} has nothing to leave", sessionId, participantId);
@@ -82,5 +97,14 @@ public class LeaveSessionHandler implements CommandHandler<LeaveSession> {
     if (beforeReceiverPull == null || beforeReceiverPull.participants().isEmpty()) {
       store.claimIfEmpty(sessionId).ifPresent(claimed -> terminator.end(claimed, LAST_PARTICIPANT_LEFT));
     }
+  }
+
+  /** The {@code participantLeft} webhook if the participant is still in the session (see the class comment). */
+  private void announceLeaving(String sessionId, String participantId) {
+    if (!webhooks.enabled()) {
+      return;
+    }
+    store.findRecord(sessionId).flatMap(session -> session.participant(participantId)).ifPresent(participant ->
+        webhooks.emit(WebhookEvents.participantLeft(sessionId, participantId, participant.joinedAt(), clock.instant())));
   }
 }

@@ -12,6 +12,7 @@ import dev.switchboard.wrapper.session.LiveParticipant;
 import dev.switchboard.wrapper.session.LiveReceiver;
 import dev.switchboard.wrapper.session.LiveSession;
 import dev.switchboard.wrapper.session.SessionStore;
+import io.micrometer.core.instrument.Timer;
 import org.kurento.client.WebRtcEndpoint;
 import org.kurento.client.internal.server.KurentoServerException;
 import org.slf4j.Logger;
@@ -40,10 +41,12 @@ public class ProcessOfferHandler implements CommandHandler<ProcessOffer> {
   private final ParticipantPublisher publisher;
   private final RejoinBudget budget;
   private final SessionRecovery recovery;
+  private final CallMetrics metrics;
 
   public ProcessOfferHandler(SessionStore store, EndpointAllocator allocator, PendingCandidates pending,
       EndpointSubscriptions subscriptions, MediaReleaser releaser, ParticipantPublisher publisher, RejoinBudget budget,
-      SessionRecovery recovery) {
+      SessionRecovery recovery, CallMetrics metrics) {
+    this.metrics = metrics;
     this.budget = budget;
     this.recovery = recovery;
     this.store = store;
@@ -61,8 +64,9 @@ public class ProcessOfferHandler implements CommandHandler<ProcessOffer> {
 
   @Override
   public void handle(ProcessOffer offer) {
+    Timer.Sample handling = metrics.offerReceived();
     for (int round = 1; round <= ROUNDS; round++) {
-      if (negotiate(offer)) {
+      if (negotiate(offer, handling)) {
         return;
       }
     }
@@ -74,16 +78,16 @@ public class ProcessOfferHandler implements CommandHandler<ProcessOffer> {
    * One round; false when the endpoint changed under it, or the session was (re)bound to a new
    * pipeline meanwhile, and the round must be repeated.
    */
-  private boolean negotiate(ProcessOffer offer) {
+  private boolean negotiate(ProcessOffer offer, Timer.Sample handling) {
     try {
-      return negotiateOnce(offer);
+      return negotiateOnce(offer, handling);
     } catch (SessionReboundException e) {
       log.info("Offer of {} -> {}: {}; starting over", offer.participantId(), offer.target(), e.getMessage());
       return false;
     }
   }
 
-  private boolean negotiateOnce(ProcessOffer offer) {
+  private boolean negotiateOnce(ProcessOffer offer, Timer.Sample handling) {
     String sessionId = offer.sessionId();
     String participantId = offer.participantId();
     String target = offer.target();
@@ -112,6 +116,7 @@ public class ProcessOfferHandler implements CommandHandler<ProcessOffer> {
     if (remote != null) {
       if (SdpOffers.same(remote, offer.sdp())) {
         answerAgain(offer, endpoint);
+        metrics.answered(offer, handling);
         return true;
       }
       replace(offer, endpoint);
@@ -138,6 +143,7 @@ public class ProcessOfferHandler implements CommandHandler<ProcessOffer> {
       throw e;
     }
     publisher.toParticipant(participantId, new Answer(target, answer, offer.offerId()));
+    metrics.answered(offer, handling);
     endpoint.gatherCandidates();
     if (publishing) {
       connectToReceivers(session, participantId, endpoint);

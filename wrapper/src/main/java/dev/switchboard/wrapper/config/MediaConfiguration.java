@@ -8,6 +8,8 @@ import dev.switchboard.wrapper.media.WebRtcEndpointFactory;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.kurento.client.WebRtcEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,20 +36,46 @@ public class MediaConfiguration {
     return pipeline -> new WebRtcEndpoint.Builder(pipeline).build();
   }
 
-  /** Connected while the context starts; servers that are down are retried when needed. */
+  /**
+   * The configured servers, connected while the context starts (servers that are down are retried
+   * when needed); discovery adds more at runtime.
+   */
   @Bean(destroyMethod = "close")
-  MediaServerPool mediaServerPool(WrapperProperties properties, KurentoConnector connector, Clock clock) {
+  MediaServerPool mediaServerPool(WrapperProperties properties, DiscoveryProperties discovery,
+      KurentoConnector connector, Clock clock) {
+    if (properties.mediaServers().isEmpty() && !discovery.enabled()) {
+      throw new IllegalStateException("No media server: switchboard.wrapper.media-servers (SWITCHBOARD_MEDIA_SERVERS) "
+          + "is empty and discovery is off (switchboard.wrapper.discovery.dns-name, SWITCHBOARD_MEDIA_SERVER_DNS)");
+    }
     MediaServerPool pool = new MediaServerPool(properties, connector, clock);
     pool.connectAll();
     return pool;
   }
 
-  /** {@code switchboard.wrapper.media.servers.connected{server}}: 1 while connected, else 0. */
+  /**
+   * {@code switchboard.wrapper.media.servers.connected{server}}: 1 while connected, else 0; one
+   * gauge per pool member, registered and removed as discovered servers join and leave.
+   */
   @Bean
   MeterBinder mediaServerGauges(MediaServerPool pool) {
-    return registry -> pool.serverIds().forEach(id ->
-        Gauge.builder("switchboard.wrapper.media.servers.connected", pool, p -> p.isConnected(id) ? 1 : 0)
-            .tag("server", id)
-            .register(registry));
+    return registry -> pool.watchMembership(new MediaServerPool.MembershipListener() {
+      private final Map<String, Gauge> gauges = new ConcurrentHashMap<>();
+
+      @Override
+      public void added(String id) {
+        gauges.computeIfAbsent(id, server ->
+            Gauge.builder("switchboard.wrapper.media.servers.connected", pool, p -> p.isConnected(server) ? 1 : 0)
+                .tag("server", server)
+                .register(registry));
+      }
+
+      @Override
+      public void removed(String id) {
+        Gauge gauge = gauges.remove(id);
+        if (gauge != null) {
+          registry.remove(gauge);
+        }
+      }
+    });
   }
 }

@@ -9,7 +9,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** Wires the settings, the clock and scheduling (idle-session sweep); beans here are stateless. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({WrapperProperties.class, FailoverProperties.class, MediaServerAuthProperties.class,
-    SessionLimitsProperties.class})
+    SessionLimitsProperties.class, MetricsProperties.class, DiscoveryProperties.class})
 @EnableScheduling
 public class WrapperConfiguration {
   /** Every "now" of the wrapper comes from here, so tests can move time. */

@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
@@ -19,7 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * The wrapper's settings under {@code switchboard.wrapper} (defaults documented in
  * application.yaml); immutable once bound, so any thread may read it.
  *
- * @param mediaServers the pool of Kurento-compatible media servers, each {@code id=uri}
+ * @param mediaServers the configured (static) media servers, each {@code id=uri}; may be empty only
+ *     when discovery ({@link DiscoveryProperties}) finds the servers
  * @param instanceId names this instance (resume token, logs); blank means hostname + random
  * @param commandAttempts deliveries of a failing command before it is dead-lettered
  * @param commandRetryBackoff pause before a failed command is put back, times its attempt number
@@ -51,7 +51,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("switchboard.wrapper")
 public record WrapperProperties(
-    @DefaultValue("local=ws://127.0.0.1:8888/kurento") @NotEmpty List<@Valid @NotNull MediaServerSpec> mediaServers,
+    @DefaultValue("local=ws://127.0.0.1:8888/kurento") @NotNull List<@Valid @NotNull MediaServerSpec> mediaServers,
     String instanceId,
     @DefaultValue("3") @Min(1) @Max(50) int commandAttempts,
     @DefaultValue("200ms") @NotNull Duration commandRetryBackoff,

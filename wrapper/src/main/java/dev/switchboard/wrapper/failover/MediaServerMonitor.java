@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * Notices lost, restarted and hung media servers within a second or two and starts the recovery
  * of their sessions. Two sources: the Kurento client's connection events, and a probe of every
- * configured server each {@code probeInterval} that lists its pipelines within
- * {@code mediaServerProbeTimeout}. Every instance probes; the session store decides which one
+ * pool member (configured or discovered, as the pool lists them now) each {@code probeInterval}
+ * that lists its pipelines within {@code mediaServerProbeTimeout}. Every instance probes; the session store decides which one
  * recovers a session.
  *
  * <p>Threading: one scheduler thread only launches work; probes, recoveries and the handling of
@@ -131,7 +131,9 @@ public class MediaServerMonitor implements SmartLifecycle, MediaServerEvents {
         }
       });
     }
-    for (String serverId : pool.serverIds()) {
+    List<String> members = pool.serverIds();
+    restarted.keySet().retainAll(members); // discovered servers leave the pool
+    for (String serverId : members) {
       if (probing.add(serverId)) {
         submit(() -> {
           try {
@@ -207,8 +209,11 @@ public class MediaServerMonitor implements SmartLifecycle, MediaServerEvents {
    * the server healthy).
    */
   private void serverFailed(String serverId, Instant noticed, String why) {
+    if (!pool.serverIds().contains(serverId)) {
+      return; // it left the pool meanwhile (discovery drops a server only once nothing is bound to it)
+    }
     health.failed(serverId, why);
-    Instant since = health.of(serverId).unhealthySince();
+    Instant since = health.unhealthySince(serverId);
     Instant firstNoticed = since == null ? noticed : since;
     for (SessionRecord session : store.findBoundTo(serverId, firstNoticed)) {
       recoverAsync(session, serverId, RecoveryCause.LOST, firstNoticed);

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Chooses the media server of a new or moved session among those that may take one: healthy,
- * not quarantined, not drained; stateless apart from what it asks (thread-safe).
+ * not quarantined, not drained by the operator, and placeable in the pool (a discovered server
+ * that left DNS is not); stateless apart from what it asks (thread-safe).
  *
  * <p>Quarantine is a preference, not a ban: when every other server is down or drained, a
  * quarantined server that answers now is chosen, since a call on a flapping server beats no call.
@@ -37,16 +38,17 @@ public class MediaServerPlacement {
   public String choose(String preferred, Set<String> excluded) {
     Set<String> drainedNow = drained.drained();
     List<String> candidates = pool.serverIds().stream()
-        .filter(id -> !excluded.contains(id) && !drainedNow.contains(id) && health.usable(id))
+        .filter(id -> !excluded.contains(id) && !drainedNow.contains(id) && pool.placeable(id) && health.usable(id))
         .toList();
     if (candidates.isEmpty()) {
       candidates = pool.serverIds().stream()
-          .filter(id -> !excluded.contains(id) && !drainedNow.contains(id) && health.healthy(id) && pool.isConnected(id))
+          .filter(id -> !excluded.contains(id) && !drainedNow.contains(id) && pool.placeable(id) && health.healthy(id)
+              && pool.isConnected(id))
           .toList();
     }
     if (candidates.isEmpty()) {
       throw new MediaServerUnavailableException("No media server may take a session now (of " + pool.serverIds()
-          + ": drained " + drainedNow + ", the others unhealthy or quarantined)");
+          + ": drained " + drainedNow + ", the others leaving, unhealthy or quarantined)");
     }
     if (preferred != null && candidates.contains(preferred) && pool.isConnected(preferred)) {
       return preferred;

@@ -11,6 +11,8 @@ import dev.switchboard.wrapper.media.MediaServerUnavailableException;
 import dev.switchboard.wrapper.messaging.ParticipantPublisher;
 import dev.switchboard.wrapper.session.SessionRecord;
 import dev.switchboard.wrapper.session.SessionStore;
+import dev.switchboard.wrapper.webhooks.WebhookEmitter;
+import dev.switchboard.wrapper.webhooks.WebhookEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -29,7 +31,13 @@ import org.springframework.stereotype.Component;
  * instances race: claim (compare-and-set on {@code epoch}, a {@code recovery} marker that a
  * stale claim may take over), choose a server, create the pipeline first, then rebind
  * (compare-and-set on {@code epoch}, endpoints forgotten), then tell everyone with
- * {@code MediaServerLost}. Stateless; thread-safe; blocking (callers run it on virtual threads).
+ * {@code MediaServerLost}, and the application with the {@code mediaServerLost} webhook. Stateless;
+ * thread-safe; blocking (callers run it on virtual threads).
+ *
+ * <p>The webhook is queued once, by the instance whose rebind won, right after it; should that
+ * instance die in the milliseconds between, or the broker refuse it, that one event is lost (and
+ * logged): the epoch has moved and no later step knows it was not told. The participants'
+ * notice has the same window.
  *
  * <p>Metrics: {@code switchboard.recovery.duration{cause, outcome}} from the claim until the
  * clients were told, and {@code switchboard.recovery.detection{cause}} from the moment the
@@ -60,10 +68,12 @@ public class SessionRecovery {
   private final String instanceId;
   private final Duration claimTimeout;
   private final MeterRegistry registry;
+  private final WebhookEmitter webhooks;
 
   public SessionRecovery(SessionStore store, MediaServerPool pool, MediaServerPlacement placement,
       MediaReleaser releaser, ParticipantPublisher publisher, Clock clock, WrapperProperties properties,
-      FailoverProperties failover, MeterRegistry registry) {
+      FailoverProperties failover, MeterRegistry registry, WebhookEmitter webhooks) {
+    this.webhooks = webhooks;
     this.store = store;
     this.pool = pool;
     this.placement = placement;
@@ -73,6 +83,18 @@ public class SessionRecovery {
     this.instanceId = properties.instanceId();
     this.claimTimeout = failover.recoveryClaimTimeout();
     this.registry = registry;
+    // The successful series exist (at zero) from the start, so dashboards and rate() see them
+    // before the first failover; the rarer outcomes appear when they first happen.
+    for (RecoveryCause cause : RecoveryCause.values()) {
+      recoveryTimer(cause, Outcome.REBOUND.name().toLowerCase(java.util.Locale.ROOT));
+      registry.timer("switchboard.recovery.detection", "cause", cause.tag());
+    }
+  }
+
+  private Timer recoveryTimer(RecoveryCause cause, String outcome) {
+    return Timer.builder("switchboard.recovery.duration")
+        .description("From the claim of a session's recovery until its clients were told")
+        .tag("cause", cause.tag()).tag("outcome", outcome).register(registry);
   }
 
   /**
@@ -100,9 +122,7 @@ public class SessionRecovery {
         log.warn("Recovery of session {} from {} failed: {}", seen.id(), lostServer, e.toString());
         throw e;
       } finally {
-        sample.stop(Timer.builder("switchboard.recovery.duration")
-            .description("From the claim of a session's recovery until its clients were told")
-            .tag("cause", cause.tag()).tag("outcome", outcomeTag).register(registry));
+        sample.stop(recoveryTimer(cause, outcomeTag));
       }
     }
   }
@@ -162,7 +182,12 @@ public class SessionRecovery {
     long epoch = rebound.get().epoch();
     registry.timer("switchboard.recovery.detection", "cause", cause.tag())
         .record(Duration.between(noticedAt, boundAt).toNanos(), TimeUnit.NANOSECONDS);
-    publisher.toSession(sessionId, new MediaServerLost(sessionId, epoch, reason(lostServer, cause, server)));
+    try {
+      publisher.toSession(sessionId, new MediaServerLost(sessionId, epoch, reason(lostServer, cause, server)));
+    } finally {
+      // Even when the participants could not be told: the move happened.
+      webhooks.tryEmit(WebhookEvents.mediaServerLost(sessionId, lostServer, server, epoch, cause.tag(), boundAt));
+    }
     Instant toldAt = clock.instant();
     if (claimed.pipeline() != null && !claimed.pipeline().server().equals(server)) {
       releaseOld(claimed.pipeline(), cause);

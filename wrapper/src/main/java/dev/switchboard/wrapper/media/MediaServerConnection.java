@@ -26,6 +26,8 @@ final class MediaServerConnection implements KurentoConnectionListener {
   private volatile boolean connected;
   private volatile Instant lastAttempt;
   private volatile MediaServerEvents events = MediaServerEvents.NONE;
+  /** Set when the server left the pool: a caller still holding this member must not reconnect it. */
+  private volatile boolean closed;
 
   MediaServerConnection(MediaServerSpec spec, KurentoConnector connector, Clock clock, Duration retryInterval) {
     this.spec = spec;
@@ -35,6 +37,9 @@ final class MediaServerConnection implements KurentoConnectionListener {
   }
 
   void listen(MediaServerEvents events) {
+    if (closed) {
+      return;
+    }
     this.events = events;
   }
 
@@ -60,6 +65,9 @@ final class MediaServerConnection implements KurentoConnectionListener {
     }
     connecting.lock();
     try {
+      if (closed) {
+        return null;
+      }
       boolean replacing = false;
       if (client != null) {
         if (!client.isClosed()) {
@@ -98,8 +106,18 @@ final class MediaServerConnection implements KurentoConnectionListener {
   }
 
   void close() {
-    KurentoClient current = client;
-    client = null;
+    connecting.lock();
+    KurentoClient current;
+    try {
+      closed = true;
+      // Closing the socket reports a disconnection: nobody may take that for an outage.
+      events = MediaServerEvents.NONE;
+      current = client;
+      client = null;
+      connected = false;
+    } finally {
+      connecting.unlock();
+    }
     if (current != null) {
       try {
         current.destroy();

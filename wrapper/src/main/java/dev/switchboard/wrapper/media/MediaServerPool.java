@@ -6,38 +6,157 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.kurento.client.KurentoClient;
 import org.kurento.client.KurentoObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Kurento client per configured media server, and the choice of the least loaded one;
- * thread-safe (each member guards its own connection, probes run on virtual threads).
+ * One Kurento client per media server of the pool, and the choice of the least loaded one. The
+ * configured servers are members from the start; discovery adds and removes members at runtime
+ * ({@link #add}, {@link #remove}) and marks which ones may take new sessions ({@link #placeable}).
+ *
+ * <p>Thread-safe: the member map is copied on write under the pool's lock and read without one
+ * (every read sees one consistent snapshot); each member guards its own connection; probes run on
+ * virtual threads. Membership listeners are called under the lock, in order, and must be quick.
  */
 public class MediaServerPool implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(MediaServerPool.class);
 
-  private final Map<String, MediaServerConnection> members = new LinkedHashMap<>();
+  /** Told when a member joins or leaves the pool (health records, metrics); called under the pool's lock. */
+  public interface MembershipListener {
+    void added(String serverId);
+
+    void removed(String serverId);
+  }
+
+  private final KurentoConnector connector;
+  private final Clock clock;
+  private final Duration retryInterval;
+  /** Immutable snapshot in insertion order (configured servers first); replaced under {@code this}. */
+  private volatile Map<String, MediaServerConnection> members = Map.of();
+  /** Members that may not take new sessions now (a discovered server that left DNS). */
+  private final Set<String> unplaceable = ConcurrentHashMap.newKeySet();
+  private final List<MembershipListener> listeners = new CopyOnWriteArrayList<>();
+  /** Resolves a server id this pool lacks (a discovered server another instance knows first). */
+  private volatile Function<String, Optional<MediaServerSpec>> unknownIds = id -> Optional.empty();
   private final Duration probeTimeout;
   private final ExecutorService probes = Executors.newVirtualThreadPerTaskExecutor();
+  private volatile MediaServerEvents events = MediaServerEvents.NONE;
 
   public MediaServerPool(WrapperProperties properties, KurentoConnector connector, Clock clock) {
+    this.connector = connector;
+    this.clock = clock;
+    this.retryInterval = properties.mediaServerRetryInterval();
+    Map<String, MediaServerConnection> initial = new LinkedHashMap<>();
     for (MediaServerSpec spec : properties.mediaServers()) {
-      members.put(spec.id(), new MediaServerConnection(spec, connector, clock, properties.mediaServerRetryInterval()));
+      initial.put(spec.id(), new MediaServerConnection(spec, connector, clock, retryInterval));
     }
+    this.members = Collections.unmodifiableMap(initial);
     this.probeTimeout = properties.mediaServerProbeTimeout();
+  }
+
+  /**
+   * Adds a member at runtime (discovery), not yet connected, placeable or not; false (and nothing
+   * changes) when a member of that id exists already.
+   */
+  public synchronized boolean add(MediaServerSpec spec, boolean placeable) {
+    if (members.containsKey(spec.id())) {
+      return false;
+    }
+    MediaServerConnection member = new MediaServerConnection(spec, connector, clock, retryInterval);
+    member.listen(events);
+    if (placeable) {
+      unplaceable.remove(spec.id());
+    } else {
+      unplaceable.add(spec.id());
+    }
+    Map<String, MediaServerConnection> next = new LinkedHashMap<>(members);
+    next.put(spec.id(), member);
+    members = Collections.unmodifiableMap(next);
+    listeners.forEach(listener -> listener.added(spec.id()));
+    log.info("Media server {} at {} joined the pool{}", spec.id(), spec.uri(), placeable ? "" : " (takes no new sessions)");
+    return true;
+  }
+
+  /** Removes a member and closes its client (its media objects stay on the server); false if absent. */
+  public boolean remove(String serverId) {
+    MediaServerConnection removed;
+    synchronized (this) {
+      removed = members.get(serverId);
+      if (removed == null) {
+        return false;
+      }
+      Map<String, MediaServerConnection> next = new LinkedHashMap<>(members);
+      next.remove(serverId);
+      members = Collections.unmodifiableMap(next);
+      unplaceable.remove(serverId);
+      listeners.forEach(listener -> listener.removed(serverId));
+    }
+    removed.close();
+    log.info("Media server {} left the pool", serverId);
+    return true;
+  }
+
+  /** Whether new and moved sessions may be placed on the member (all configured servers may). */
+  public boolean placeable(String serverId) {
+    return members.containsKey(serverId) && !unplaceable.contains(serverId);
+  }
+
+  /** Lets discovery stop (or resume) placing sessions on a member; no effect on an absent one. */
+  public void setPlaceable(String serverId, boolean placeable) {
+    if (placeable) {
+      unplaceable.remove(serverId);
+    } else if (members.containsKey(serverId)) {
+      unplaceable.add(serverId);
+    }
+  }
+
+  /**
+   * Where {@link #client} looks for a server id that is not a member: another instance may have
+   * placed a session on a discovered server this one has not resolved yet. A spec found there
+   * joins the pool unplaceable (discovery makes it placeable once it sees it in DNS).
+   */
+  public void resolveUnknownIdsWith(Function<String, Optional<MediaServerSpec>> lookup) {
+    this.unknownIds = lookup;
+  }
+
+  /**
+   * Subscribes to membership changes; {@code listener} is first told of every current member,
+   * under the same lock as later changes, so that it misses none and sees none twice.
+   */
+  public synchronized void watchMembership(MembershipListener listener) {
+    members.keySet().forEach(listener::added);
+    listeners.add(listener);
+  }
+
+  /** Connects one member in the background (a discovered server, before its first session). */
+  public void connectLater(String serverId) {
+    MediaServerConnection member = members.get(serverId);
+    if (member != null) {
+      try {
+        probes.execute(member::clientOrNull);
+      } catch (RejectedExecutionException e) {
+        // closing
+      }
+    }
   }
 
   /**
@@ -52,7 +171,8 @@ public class MediaServerPool implements AutoCloseable {
   }
 
   /** Sends every member's connection events to {@code events} (one listener; the last call wins). */
-  public void listen(MediaServerEvents events) {
+  public synchronized void listen(MediaServerEvents events) {
+    this.events = events;
     members.values().forEach(member -> member.listen(events));
   }
 
@@ -64,8 +184,13 @@ public class MediaServerPool implements AutoCloseable {
     // Connects first if there is no client yet (a server down when the wrapper started), at
     // most once per retry interval; a client that is reconnecting fails fast instead of
     // queueing the request for the client's 10 s.
+    if (!members.containsKey(serverId)) {
+      // A probe of a server that just left the pool must not bring it back (client() would).
+      throw new MediaServerUnavailableException("Media server '" + serverId + "' left this wrapper's pool");
+    }
     KurentoClient client = client(serverId);
-    if (!members.get(serverId).isConnected()) {
+    MediaServerConnection member = members.get(serverId);
+    if (member == null || !member.isConnected()) {
       throw new MediaServerUnavailableException("Media server '" + serverId + "' is not connected");
     }
     Set<String> ids = new HashSet<>();
@@ -77,7 +202,7 @@ public class MediaServerPool implements AutoCloseable {
     return probeTimeout;
   }
 
-  /** Pool members in configuration order. */
+  /** Pool members in configuration order, then discovered ones in the order they joined. */
   public List<String> serverIds() {
     return List.copyOf(members.keySet());
   }
@@ -90,6 +215,12 @@ public class MediaServerPool implements AutoCloseable {
   /** The client of one server, connecting first if needed; throws if it cannot be reached. */
   public KurentoClient client(String serverId) {
     MediaServerConnection member = members.get(serverId);
+    if (member == null) {
+      member = unknownIds.apply(serverId).map(spec -> {
+        add(spec, false);
+        return members.get(spec.id());
+      }).orElse(null);
+    }
     if (member == null) {
       throw new MediaServerUnavailableException("Media server '" + serverId + "' is not in this wrapper's pool");
     }
@@ -111,7 +242,7 @@ public class MediaServerPool implements AutoCloseable {
    * answer within the probe timeout is skipped.
    */
   public String leastLoaded() {
-    return leastLoaded(members.keySet());
+    return leastLoaded(serverIds());
   }
 
   /** {@link #leastLoaded()} among {@code candidates} only (servers that may take sessions). */

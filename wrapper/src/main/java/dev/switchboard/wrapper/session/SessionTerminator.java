@@ -7,6 +7,8 @@ import dev.switchboard.wrapper.logging.LogContext;
 import dev.switchboard.wrapper.media.EndpointSubscriptions;
 import dev.switchboard.wrapper.media.MediaReleaser;
 import dev.switchboard.wrapper.messaging.ParticipantPublisher;
+import dev.switchboard.wrapper.webhooks.WebhookEmitter;
+import dev.switchboard.wrapper.webhooks.WebhookEvents;
 import java.time.Clock;
 import org.kurento.client.MediaPipeline;
 import org.slf4j.Logger;
@@ -24,6 +26,11 @@ import org.springframework.stereotype.Component;
  * every instance has seen the delete event and cancelled its consumer, so no consumer is cut off
  * by the broker, and the command that ended the session has been acked. If this instance dies
  * first, the queue expires by itself ({@code x-expires}).
+ *
+ * <p>The {@code sessionEnded} webhook is queued first, while the session is CLOSING and before
+ * anything is released: if it cannot be queued, or this instance dies before the document is
+ * deleted, the session stays CLOSING and the idle sweep ends it again later, emitting the same
+ * event (same id) again, so the application hears of every end at least once.
  */
 @Component
 public class SessionTerminator {
@@ -37,10 +44,12 @@ public class SessionTerminator {
   private final TaskScheduler scheduler;
   private final Clock clock;
   private final WrapperProperties properties;
+  private final WebhookEmitter webhooks;
 
   public SessionTerminator(SessionStore store, MediaReleaser releaser, EndpointSubscriptions subscriptions,
       ParticipantPublisher publisher, RabbitAdmin admin, TaskScheduler scheduler, Clock clock,
-      WrapperProperties properties) {
+      WrapperProperties properties, WebhookEmitter webhooks) {
+    this.webhooks = webhooks;
     this.store = store;
     this.releaser = releaser;
     this.subscriptions = subscriptions;
@@ -54,6 +63,11 @@ public class SessionTerminator {
   public void end(SessionRecord claimed, String reason) {
     String sessionId = claimed.id();
     try (LogContext _ = LogContext.session(sessionId)) {
+      if (!webhooks.tryEmit(WebhookEvents.sessionEnded(sessionId, reason, claimed.updatedAt()))) {
+        log.warn("Session {} stays CLOSING until the idle sweep ends it again: its sessionEnded webhook could not "
+            + "be queued", sessionId);
+        return;
+      }
       if (claimed.pipeline() != null) {
         releaser.release(claimed.pipeline(), MediaPipeline.class);
       }

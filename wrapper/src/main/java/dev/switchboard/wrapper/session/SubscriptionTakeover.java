@@ -54,6 +54,9 @@ public class SubscriptionTakeover implements SmartLifecycle {
     this.clock = clock;
     this.registry = registry;
     this.properties = properties;
+    // Present (at zero) before the first takeover, for dashboards.
+    registry.counter(TAKEOVERS);
+    registry.counter(TAKEOVER_ENDPOINTS);
   }
 
   @Override

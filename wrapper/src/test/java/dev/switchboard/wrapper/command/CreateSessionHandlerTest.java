@@ -31,7 +31,8 @@ class CreateSessionHandlerTest {
     fixture.servers.server("a").setUsedMemoryKib(900_000);
     fixture.servers.server("b").setUsedMemoryKib(100_000);
     String sessionId = "s-" + UUID.randomUUID();
-    CreateSessionHandler handler = new CreateSessionHandler(fixture.store, fixture.pool, fixture.releaser, fixture.placement, consumers);
+    CreateSessionHandler handler = new CreateSessionHandler(fixture.store, fixture.pool, fixture.releaser, fixture.placement, consumers,
+        fixture.webhooks);
 
     handler.handle(new CreateSession("c-1", sessionId, Instant.EPOCH));
 
@@ -48,7 +49,8 @@ class CreateSessionHandlerTest {
   @Test
   void aRedeliveredCreateMakesNoSecondPipeline() {
     String sessionId = "s-" + UUID.randomUUID();
-    CreateSessionHandler handler = new CreateSessionHandler(fixture.store, fixture.pool, fixture.releaser, fixture.placement, consumers);
+    CreateSessionHandler handler = new CreateSessionHandler(fixture.store, fixture.pool, fixture.releaser, fixture.placement, consumers,
+        fixture.webhooks);
     CreateSession create = new CreateSession("c-2", sessionId, Instant.EPOCH);
     handler.handle(create);
     int pipelines = fixture.servers.server("a").pipelines().size() + fixture.servers.server("b").pipelines().size();
@@ -66,7 +68,8 @@ class CreateSessionHandlerTest {
     SessionStore racing = spy(fixture.store);
     // This instance checked before the other one inserted.
     doReturn(false).when(racing).exists(sessionId);
-    CreateSessionHandler handler = new CreateSessionHandler(racing, fixture.pool, fixture.releaser, fixture.placement, consumers);
+    CreateSessionHandler handler = new CreateSessionHandler(racing, fixture.pool, fixture.releaser, fixture.placement, consumers,
+        fixture.webhooks);
 
     handler.handle(new CreateSession("c-3", sessionId, Instant.EPOCH));
 

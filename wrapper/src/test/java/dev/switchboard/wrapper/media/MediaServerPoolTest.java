@@ -147,4 +147,61 @@ class MediaServerPoolTest {
           .isSameAs(pipeline);
     }
   }
+
+  @Test
+  void membersJoinAndLeaveAtRuntimeAndListenersSeeEachChangeOnce() {
+    FakeMediaServers servers = new FakeMediaServers("a", "b");
+    WrapperProperties onlyA = new WrapperProperties(java.util.List.of(servers.specs().getFirst()), "t", 3,
+        Duration.ofMillis(10), Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofMillis(50), Duration.ofSeconds(10),
+        1, 500, Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofMillis(200), Duration.ofSeconds(4), 6,
+        Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(2), 8);
+    try (MediaServerPool pool = new MediaServerPool(onlyA, servers.connector(), clock)) {
+      java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+      pool.watchMembership(new MediaServerPool.MembershipListener() {
+        @Override
+        public void added(String serverId) {
+          seen.add("+" + serverId);
+        }
+
+        @Override
+        public void removed(String serverId) {
+          seen.add("-" + serverId);
+        }
+      });
+      assertThat(seen).as("current members replayed").containsExactly("+a");
+
+      assertThat(pool.add(servers.specs().get(1), false)).isTrue();
+      assertThat(pool.add(servers.specs().get(1), true)).as("already a member").isFalse();
+      assertThat(pool.serverIds()).containsExactly("a", "b");
+      assertThat(pool.placeable("b")).isFalse();
+      pool.setPlaceable("b", true);
+      assertThat(pool.placeable("b")).isTrue();
+      assertThat(pool.client("b")).isSameAs(servers.server("b").client());
+
+      assertThat(pool.remove("b")).isTrue();
+      assertThat(pool.remove("b")).isFalse();
+      assertThat(pool.serverIds()).containsExactly("a");
+      assertThat(pool.placeable("b")).isFalse();
+      assertThatThrownBy(() -> pool.client("b")).isInstanceOf(MediaServerUnavailableException.class);
+      assertThat(seen).containsExactly("+a", "+b", "-b");
+      org.mockito.Mockito.verify(servers.server("b").client()).destroy();
+    }
+  }
+
+  @Test
+  void anUnknownIdIsLookedUpAndJoinsUnplaceable() {
+    FakeMediaServers servers = new FakeMediaServers("a", "dns-10.0.0.1");
+    WrapperProperties onlyA = new WrapperProperties(java.util.List.of(servers.specs().getFirst()), "t", 3,
+        Duration.ofMillis(10), Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofMillis(50), Duration.ofSeconds(10),
+        1, 500, Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofMillis(200), Duration.ofSeconds(4), 6,
+        Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(2), 8);
+    try (MediaServerPool pool = new MediaServerPool(onlyA, servers.connector(), clock)) {
+      pool.resolveUnknownIdsWith(id -> servers.specs().stream().filter(s -> s.id().equals(id)).findFirst());
+
+      assertThat(pool.client("dns-10.0.0.1")).isSameAs(servers.server("dns-10.0.0.1").client());
+      assertThat(pool.serverIds()).containsExactly("a", "dns-10.0.0.1");
+      assertThat(pool.placeable("dns-10.0.0.1")).isFalse();
+      assertThatThrownBy(() -> pool.client("nowhere")).isInstanceOf(MediaServerUnavailableException.class);
+    }
+  }
 }

@@ -4,6 +4,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import com.mongodb.client.MongoClient;
 import dev.switchboard.contracts.bus.AddIceCandidate;
@@ -12,6 +13,7 @@ import dev.switchboard.contracts.bus.LeaveSession;
 import dev.switchboard.contracts.bus.ProcessOffer;
 import dev.switchboard.contracts.messages.ParticipantMessage;
 import dev.switchboard.wrapper.command.AddIceCandidateHandler;
+import dev.switchboard.wrapper.command.CallMetrics;
 import dev.switchboard.wrapper.command.EndpointAllocator;
 import dev.switchboard.wrapper.command.JoinSessionHandler;
 import dev.switchboard.wrapper.command.LeaveSessionHandler;
@@ -33,6 +35,8 @@ import dev.switchboard.wrapper.messaging.ParticipantPublisher;
 import dev.switchboard.wrapper.session.SessionStore;
 import dev.switchboard.wrapper.session.SessionTerminator;
 import dev.switchboard.wrapper.session.SubscriptionLedger;
+import dev.switchboard.contracts.webhooks.WebhookEvent;
+import dev.switchboard.wrapper.webhooks.WebhookEmitter;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -59,6 +63,9 @@ public final class HandlerFixture implements AutoCloseable {
   public final SessionStore store = new SessionStore(template, clock);
   public final List<Sent> sent = new CopyOnWriteArrayList<>();
   public final ParticipantPublisher publisher = recordingPublisher();
+  /** Webhook events as the wrapper would have queued them (webhooks on). */
+  public final List<WebhookEvent> webhookEvents = new CopyOnWriteArrayList<>();
+  public final WebhookEmitter webhooks = recordingWebhooks();
   public final RabbitAdmin admin = mock(RabbitAdmin.class);
   public final TaskScheduler scheduler = mock(TaskScheduler.class);
   public final MediaReleaser releaser = new MediaReleaser(pool);
@@ -69,7 +76,7 @@ public final class HandlerFixture implements AutoCloseable {
   public final PendingCandidates pending = new PendingCandidates(store);
   public final EndpointAllocator allocator = new EndpointAllocator(store, servers.endpointFactory(), releaser, pending);
   public final SessionTerminator terminator = new SessionTerminator(store, releaser, relay, publisher, admin, scheduler,
-      clock, servers.properties());
+      clock, servers.properties(), webhooks);
   public final io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
       new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
   public final FailoverProperties failover = FailoverProperties.defaults();
@@ -77,14 +84,16 @@ public final class HandlerFixture implements AutoCloseable {
   public final ServerHealthBoard health = new ServerHealthBoard(pool, clock, failover, registry);
   public final MediaServerPlacement placement = new MediaServerPlacement(pool, health, drained);
   public final SessionRecovery recovery = new SessionRecovery(store, pool, placement, releaser, publisher, clock,
-      servers.properties(), failover, registry);
+      servers.properties(), failover, registry, webhooks);
+  public final CallMetrics callMetrics = new CallMetrics(registry, clock);
   public final ProcessOfferHandler offers = new ProcessOfferHandler(store, allocator, pending, relay, releaser, publisher,
-      budget, recovery);
+      budget, recovery, callMetrics);
   /** Small limits so tests reach them quickly: 8 participants per session, 40 waiting candidates. */
   public final SessionLimitsProperties limits = new SessionLimitsProperties(8, 40);
   public final AddIceCandidateHandler candidates = new AddIceCandidateHandler(store, limits);
-  public final JoinSessionHandler joins = new JoinSessionHandler(store, publisher, recovery, limits);
-  public final LeaveSessionHandler leaves = new LeaveSessionHandler(store, releaser, relay, publisher, terminator);
+  public final JoinSessionHandler joins = new JoinSessionHandler(store, publisher, recovery, limits, callMetrics, webhooks);
+  public final LeaveSessionHandler leaves = new LeaveSessionHandler(store, releaser, relay, publisher, terminator,
+      webhooks, clock);
   private final AtomicInteger commandIds = new AtomicInteger();
 
   private ParticipantPublisher recordingPublisher() {
@@ -93,6 +102,14 @@ public final class HandlerFixture implements AutoCloseable {
         .when(recording).toParticipant(anyString(), any());
     doAnswer(invocation -> sent.add(new Sent("session." + invocation.getArgument(0), invocation.getArgument(1))))
         .when(recording).toSession(anyString(), any());
+    return recording;
+  }
+
+  private WebhookEmitter recordingWebhooks() {
+    WebhookEmitter recording = mock(WebhookEmitter.class);
+    when(recording.enabled()).thenReturn(true);
+    doAnswer(invocation -> webhookEvents.add(invocation.getArgument(0))).when(recording).emit(any());
+    doAnswer(invocation -> webhookEvents.add(invocation.getArgument(0))).when(recording).tryEmit(any());
     return recording;
   }
 

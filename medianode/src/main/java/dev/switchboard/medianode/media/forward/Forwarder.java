@@ -47,6 +47,7 @@ public final class Forwarder {
       return;
     }
     counters.count(MediaCounters.Traffic.RTP_IN);
+    counters.add(MediaCounters.Traffic.RTP_BYTES_IN, len);
     long ssrc = header.ssrc();
     if (in.ssrc != ssrc) {
       // A new sender SSRC (first packet, or the browser restarted its encoder): sinks rebase.
@@ -93,6 +94,8 @@ public final class Forwarder {
     }
     if (sent > 0) {
       counters.add(MediaCounters.Traffic.RTP_FORWARDED, sent);
+      // Every copy has the length of the packet received: one add per packet, not per sink.
+      counters.add(MediaCounters.Traffic.RTP_BYTES_FORWARDED, (long) sent * len);
     }
   }
 

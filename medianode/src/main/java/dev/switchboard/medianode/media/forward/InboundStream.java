@@ -22,6 +22,10 @@ final class InboundStream {
   /** Replaced when the sender's SSRC changes; null before the first packet. */
   RtpStreamStats stats;
   long ssrc = -1;
+  /** The stats whose losses {@link #lossCounted} holds; a new SSRC's stats start from zero. */
+  RtpStreamStats lossStats;
+  /** Highest cumulative loss of {@link #lossStats} already added to the node's RTP_LOST counter. */
+  long lossCounted;
   OutboundStream[] sinks = NONE;
   long lastPacketNanos = Long.MIN_VALUE;
   long lastKeyframeRequestNanos = Long.MIN_VALUE;

@@ -1,5 +1,6 @@
 package dev.switchboard.medianode.media.forward;
 
+import dev.switchboard.medianode.media.transport.MediaCounters;
 import dev.switchboard.webrtc.rtcp.PictureLossIndication;
 import dev.switchboard.webrtc.rtcp.RtcpWriter;
 import dev.switchboard.webrtc.sdp.MediaKind;
@@ -15,6 +16,11 @@ public final class KeyframeRequester {
   static final long MIN_INTERVAL_MILLIS = 300;
   private static final long MIN_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(MIN_INTERVAL_MILLIS);
   private final byte[] buf = new byte[128];
+  private final MediaCounters counters;
+
+  public KeyframeRequester(MediaCounters counters) {
+    this.counters = counters;
+  }
 
   /**
    * Sends a PLI for {@code in} now, or marks it pending when one went out within the interval
@@ -31,6 +37,7 @@ public final class KeyframeRequester {
     in.keyframePending = false;
     in.lastKeyframeRequestNanos = now;
     in.keyframeRequests++;
+    counters.count(MediaCounters.Traffic.KEYFRAME_REQUESTS_SENT);
     int n = RtcpWriter.write(new PictureLossIndication(in.owner.rtcpSsrc, in.ssrc), buf, 0);
     in.owner.output.sendRtcp(buf, 0, n);
     return true;

@@ -1,5 +1,6 @@
 package dev.switchboard.medianode.media.forward;
 
+import dev.switchboard.medianode.media.transport.MediaCounters;
 import dev.switchboard.webrtc.rtcp.ReceiverReport;
 import dev.switchboard.webrtc.rtcp.Remb;
 import dev.switchboard.webrtc.rtcp.ReportBlock;
@@ -29,11 +30,13 @@ public final class ReportScheduler {
   private final long wallBaseMillis;
   private final long nanoBase;
   private final byte[] buf = new byte[1500];
+  private final MediaCounters counters;
 
   /** {@code wallMillis} and {@code nanoTime} taken at the same moment anchor NTP timestamps. */
-  public ReportScheduler(long wallMillis, long nanoTime) {
+  public ReportScheduler(long wallMillis, long nanoTime, MediaCounters counters) {
     this.wallBaseMillis = wallMillis;
     this.nanoBase = nanoTime;
+    this.counters = counters;
   }
 
   /** Sends the endpoint's reports; call about once per {@link #INTERVAL_NANOS}. */
@@ -47,6 +50,7 @@ public final class ReportScheduler {
     for (InboundStream in : endpoint.inbound) {
       if (in != null && in.stats != null) {
         blocks.add(in.stats.reportBlock(now));
+        countLoss(in);
         if (in.kind == dev.switchboard.webrtc.sdp.MediaKind.VIDEO) {
           videoSsrcs.add(in.ssrc);
         }
@@ -75,6 +79,23 @@ public final class ReportScheduler {
       n += RtcpWriter.write(p, buf, n);
     }
     endpoint.output.sendRtcp(buf, 0, n);
+  }
+
+  /**
+   * Adds what the stream lost since its last report to the node-wide counter, here because this
+   * runs once a second per stream, not per packet. Cumulative loss can shrink (duplicates), so
+   * only growth beyond the highest value counted is added.
+   */
+  private void countLoss(InboundStream in) {
+    if (in.lossStats != in.stats) {
+      in.lossStats = in.stats;
+      in.lossCounted = 0;
+    }
+    long lost = in.stats.cumulativeLost();
+    if (lost > in.lossCounted) {
+      counters.add(MediaCounters.Traffic.RTP_LOST, lost - in.lossCounted);
+      in.lossCounted = lost;
+    }
   }
 
   private static long firstSender(MediaEndpoint endpoint) {

@@ -44,6 +44,7 @@ public final class RtcpTerminator {
       } else if (type == PT_PSFB && (fmt == FMT_PLI || fmt == FMT_FIR) && plen >= 12) {
         // PLI names the media SSRC in the common header; FIR in its FCI entries (RFC 5104 §4.3.1.1).
         long media = fmt == FMT_PLI ? BigEndian.u32(buf, off + 8) : plen >= 20 ? BigEndian.u32(buf, off + 12) : -1;
+        counters.count(MediaCounters.Traffic.KEYFRAME_REQUESTS_RECEIVED);
         OutboundStream out = from.outboundBySsrc(media);
         if (out != null && out.source != null) {
           keyframes.request(out.source, now);

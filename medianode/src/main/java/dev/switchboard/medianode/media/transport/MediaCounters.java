@@ -14,8 +14,16 @@ public final class MediaCounters {
   private final AtomicLongArray drops = new AtomicLongArray(REASONS.length);
   private final AtomicLongArray traffic = new AtomicLongArray(Traffic.values().length);
 
-  /** Traffic the media plane handled successfully. */
-  public enum Traffic { DATAGRAMS_IN, RTP_IN, RTCP_IN, RTP_FORWARDED, RTP_RETRANSMITTED, RTCP_OUT, STUN_ANSWERED }
+  /**
+   * Traffic the media plane handled successfully. Byte counts are RTP packets as decrypted
+   * (header and payload, no SRTP tag); RTP_LOST is what the sequence numbers of publishers' streams
+   * say never arrived (the losses our receiver reports carry); keyframe requests are the PLIs we
+   * sent to publishers and the PLI/FIR subscribers sent us.
+   */
+  public enum Traffic {
+    DATAGRAMS_IN, RTP_IN, RTCP_IN, RTP_FORWARDED, RTP_RETRANSMITTED, RTCP_OUT, STUN_ANSWERED,
+    RTP_BYTES_IN, RTP_BYTES_FORWARDED, RTP_LOST, KEYFRAME_REQUESTS_SENT, KEYFRAME_REQUESTS_RECEIVED
+  }
 
   public void drop(DropReason reason) {
     drops.incrementAndGet(reason.ordinal());

@@ -17,7 +17,7 @@ final class ForwardingHarness {
   static final long REMB_BITRATE = 1_000_000L;
 
   final MediaCounters counters = new MediaCounters();
-  final KeyframeRequester keyframes = new KeyframeRequester();
+  final KeyframeRequester keyframes = new KeyframeRequester(counters);
   final Forwarder forwarder = new Forwarder(counters, keyframes);
   final ForwardingGraph graph = new ForwardingGraph(counters, keyframes);
   final RtcpTerminator terminator = new RtcpTerminator(counters, forwarder, keyframes);

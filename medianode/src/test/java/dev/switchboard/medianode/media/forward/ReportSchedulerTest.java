@@ -40,7 +40,7 @@ class ReportSchedulerTest {
   private final MediaEndpoint subscriber = h.endpoint("sub", Negotiated.subscriber(SUB_AUDIO_SSRC, SUB_VIDEO_SSRC),
       subOut);
   /** The wall clock read at the same moment as T0 on the monotonic clock. */
-  private final ReportScheduler reports = new ReportScheduler(WALL_MILLIS, T0);
+  private final ReportScheduler reports = new ReportScheduler(WALL_MILLIS, T0, h.counters);
 
   @BeforeEach
   void flow() {

@@ -1,4 +1,4 @@
-package dev.switchboard.api.admin;
+package dev.switchboard.api.auth;
 
 import dev.switchboard.api.config.ApiProperties;
 import dev.switchboard.api.web.ApiException;
@@ -14,8 +14,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AdminKeyCheck {
-  private static final String BEARER = "bearer ";
-
   private final byte[] key;
 
   public AdminKeyCheck(ApiProperties properties) {
@@ -28,11 +26,11 @@ public class AdminKeyCheck {
       throw new ApiException(ErrorCode.ADMIN_DISABLED,
           "The admin routes are disabled: set switchboard.api.admin-key to enable them");
     }
-    if (authorization == null || authorization.length() <= BEARER.length()
-        || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+    String credential = Bearer.credential(authorization);
+    if (credential == null) {
       throw new ApiException(ErrorCode.ADMIN_KEY_MISSING, "Send the admin key as 'Authorization: Bearer <key>'");
     }
-    byte[] given = authorization.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8);
+    byte[] given = credential.getBytes(StandardCharsets.UTF_8);
     if (!MessageDigest.isEqual(given, key)) {
       throw new ApiException(ErrorCode.ADMIN_KEY_INVALID, "The admin key is not valid");
     }

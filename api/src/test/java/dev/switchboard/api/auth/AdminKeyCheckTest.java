@@ -1,9 +1,11 @@
-package dev.switchboard.api.admin;
+package dev.switchboard.api.auth;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.api.config.ApiProperties;
+import dev.switchboard.api.support.ApiClient;
+import dev.switchboard.api.support.TestApiProperties;
 import dev.switchboard.api.web.ApiException;
 import dev.switchboard.api.web.ErrorCode;
 import java.time.Duration;
@@ -34,7 +36,6 @@ class AdminKeyCheckTest {
   }
 
   private static ApiProperties properties(String adminKey) {
-    return new ApiProperties(ApiProperties.DEV_TOKEN_SECRET, Duration.ofSeconds(30), 100, 262144, 65536,
-        Duration.ofSeconds(5), Duration.ofSeconds(5), adminKey);
+    return TestApiProperties.with(ApiClient.TOKEN_SECRET, adminKey, Duration.ofMinutes(15));
   }
 }
