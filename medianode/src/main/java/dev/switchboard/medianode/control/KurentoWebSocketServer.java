@@ -35,6 +35,12 @@ public final class KurentoWebSocketServer implements AutoCloseable {
   /** Frames are read whole up to this size so an oversized message can be answered, not just cut. */
   private static final int HARD_CAP_FACTOR = 4;
 
+  /**
+   * Accepts connections only, so that {@link #close} can end listening for sure: a closed server
+   * channel keeps its socket until its selector runs again, and only the end of the loop that
+   * owns it waits for that.
+   */
+  private final EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
   /** Open client sockets, so they can be closed together. */
   private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
@@ -70,7 +76,7 @@ public final class KurentoWebSocketServer implements AutoCloseable {
         : new UpgradeAuthenticator(websocketPath, secret, refusedUpgrades);
     int hardCap = (int) Math.min(Integer.MAX_VALUE, (long) maxMessageBytes * HARD_CAP_FACTOR);
     ServerBootstrap bootstrap = new ServerBootstrap()
-        .group(group)
+        .group(acceptor, group)
         .channel(NioServerSocketChannel.class)
         .option(ChannelOption.SO_BACKLOG, 512)
         .childOption(ChannelOption.TCP_NODELAY, true)
@@ -110,12 +116,18 @@ public final class KurentoWebSocketServer implements AutoCloseable {
     clients.close().syncUninterruptibly();
   }
 
+  /**
+   * Stops listening first, then closes the clients: in the other order a Kurento client that
+   * reconnects at once (they do, on the close frame) reaches the dying node, believes it back and
+   * may bind a moved session to it, only to lose it again a moment later.
+   */
   @Override
   public void close() {
-    clients.close().syncUninterruptibly();
     if (serverChannel != null) {
       serverChannel.close().syncUninterruptibly();
     }
+    acceptor.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+    clients.close().syncUninterruptibly();
     group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
   }
 }
