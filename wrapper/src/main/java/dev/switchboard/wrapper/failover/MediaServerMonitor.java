@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * of their sessions. Two sources: the Kurento client's connection events, and a probe of every
  * pool member (configured or discovered, as the pool lists them now) each {@code probeInterval}
  * that lists its pipelines within {@code mediaServerProbeTimeout}. Every instance probes; the session store decides which one
- * recovers a session.
+ * recovers a session. Each round also restores lost bindings and sends the notices of moves whose
+ * sender did not finish ({@link LossAnnouncer#resendDue}).
  *
  * <p>Threading: one scheduler thread only launches work; probes, recoveries and the handling of
  * connection events run on virtual threads, so that a hung host blocks nothing. A server has at
@@ -43,6 +44,7 @@ public class MediaServerMonitor implements SmartLifecycle, MediaServerEvents {
   private final SessionStore store;
   private final ServerHealthBoard health;
   private final SessionRecovery recovery;
+  private final LossAnnouncer announcer;
   private final Clock clock;
   private final Duration probeInterval;
   private final Duration probeTimeout;
@@ -52,11 +54,13 @@ public class MediaServerMonitor implements SmartLifecycle, MediaServerEvents {
   /** Servers whose client reported a new server session (restart in place) and when. */
   private final Map<String, Instant> restarted = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicBoolean restoring = new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.atomic.AtomicBoolean resending = new java.util.concurrent.atomic.AtomicBoolean();
   private ScheduledExecutorService scheduler;
   private volatile boolean running;
 
   public MediaServerMonitor(MediaServerPool pool, SessionStore store, ServerHealthBoard health,
-      SessionRecovery recovery, Clock clock, FailoverProperties failover) {
+      SessionRecovery recovery, LossAnnouncer announcer, Clock clock, FailoverProperties failover) {
+    this.announcer = announcer;
     this.pool = pool;
     this.store = store;
     this.health = health;
@@ -128,6 +132,15 @@ public class MediaServerMonitor implements SmartLifecycle, MediaServerEvents {
           restoreLostBindings();
         } finally {
           restoring.set(false);
+        }
+      });
+    }
+    if (resending.compareAndSet(false, true)) {
+      submit(() -> {
+        try {
+          announcer.resendDue();
+        } finally {
+          resending.set(false);
         }
       });
     }

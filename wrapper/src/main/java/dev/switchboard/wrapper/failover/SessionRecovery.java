@@ -1,6 +1,5 @@
 package dev.switchboard.wrapper.failover;
 
-import dev.switchboard.contracts.messages.MediaServerLost;
 import dev.switchboard.wrapper.config.FailoverProperties;
 import dev.switchboard.wrapper.config.WrapperProperties;
 import dev.switchboard.wrapper.logging.LogContext;
@@ -8,11 +7,9 @@ import dev.switchboard.wrapper.media.KurentoRef;
 import dev.switchboard.wrapper.media.MediaReleaser;
 import dev.switchboard.wrapper.media.MediaServerPool;
 import dev.switchboard.wrapper.media.MediaServerUnavailableException;
-import dev.switchboard.wrapper.messaging.ParticipantPublisher;
+import dev.switchboard.wrapper.session.LossNotice;
 import dev.switchboard.wrapper.session.SessionRecord;
 import dev.switchboard.wrapper.session.SessionStore;
-import dev.switchboard.wrapper.webhooks.WebhookEmitter;
-import dev.switchboard.wrapper.webhooks.WebhookEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -34,10 +31,10 @@ import org.springframework.stereotype.Component;
  * {@code MediaServerLost}, and the application with the {@code mediaServerLost} webhook. Stateless;
  * thread-safe; blocking (callers run it on virtual threads).
  *
- * <p>The webhook is queued once, by the instance whose rebind won, right after it; should that
- * instance die in the milliseconds between, or the broker refuse it, that one event is lost (and
- * logged): the epoch has moved and no later step knows it was not told. The participants'
- * notice has the same window.
+ * <p>The rebind writes the notice it owes into the session document in the same update
+ * ({@link LossNotice}); the instance whose rebind won sends it at once and removes it. Should that
+ * instance die in between, or the broker refuse, another instance sends it after
+ * {@code notice-retry-after} ({@link LossAnnouncer#resendDue}).
  *
  * <p>Metrics: {@code switchboard.recovery.duration{cause, outcome}} from the claim until the
  * clients were told, and {@code switchboard.recovery.detection{cause}} from the moment the
@@ -63,22 +60,20 @@ public class SessionRecovery {
   private final MediaServerPool pool;
   private final MediaServerPlacement placement;
   private final MediaReleaser releaser;
-  private final ParticipantPublisher publisher;
   private final Clock clock;
   private final String instanceId;
   private final Duration claimTimeout;
   private final MeterRegistry registry;
-  private final WebhookEmitter webhooks;
+  private final LossAnnouncer announcer;
 
   public SessionRecovery(SessionStore store, MediaServerPool pool, MediaServerPlacement placement,
-      MediaReleaser releaser, ParticipantPublisher publisher, Clock clock, WrapperProperties properties,
-      FailoverProperties failover, MeterRegistry registry, WebhookEmitter webhooks) {
-    this.webhooks = webhooks;
+      MediaReleaser releaser, LossAnnouncer announcer, Clock clock, WrapperProperties properties,
+      FailoverProperties failover, MeterRegistry registry) {
+    this.announcer = announcer;
     this.store = store;
     this.pool = pool;
     this.placement = placement;
     this.releaser = releaser;
-    this.publisher = publisher;
     this.clock = clock;
     this.instanceId = properties.instanceId();
     this.claimTimeout = failover.recoveryClaimTimeout();
@@ -168,8 +163,10 @@ public class SessionRecovery {
     }
     KurentoRef ref = pipeline == null ? null : new KurentoRef(server, pipeline.getId());
     // With no server the session stays attached to the dropped one: that is the one to try first later.
+    LossNotice notice = announcer.noticeOf(claimed.epoch() + 1, lostServer, server, cause,
+        reason(lostServer, cause, server));
     Optional<SessionRecord> rebound = store.rebindAfterLoss(sessionId, claimed.epoch(),
-        server == null ? lostServer : server, ref);
+        server == null ? lostServer : server, ref, notice);
     if (rebound.isEmpty()) {
       log.info("Session {} was rebound by another instance meanwhile; releasing pipeline {}", sessionId,
           pipeline == null ? "-" : pipeline.getId());
@@ -182,12 +179,7 @@ public class SessionRecovery {
     long epoch = rebound.get().epoch();
     registry.timer("switchboard.recovery.detection", "cause", cause.tag())
         .record(Duration.between(noticedAt, boundAt).toNanos(), TimeUnit.NANOSECONDS);
-    try {
-      publisher.toSession(sessionId, new MediaServerLost(sessionId, epoch, reason(lostServer, cause, server)));
-    } finally {
-      // Even when the participants could not be told: the move happened.
-      webhooks.tryEmit(WebhookEvents.mediaServerLost(sessionId, lostServer, server, epoch, cause.tag(), boundAt));
-    }
+    announcer.announce(sessionId, notice);
     Instant toldAt = clock.instant();
     if (claimed.pipeline() != null && !claimed.pipeline().server().equals(server)) {
       releaseOld(claimed.pipeline(), cause);

@@ -378,14 +378,21 @@ public class SessionStore {
    * Binds a session whose media server was lost to a new pipeline (or to none: {@code pipeline}
    * null records the binding as lost), compare-and-set on {@code epoch}, which grows by one. The
    * same update forgets every participant's endpoints and pending candidates (they died with the
-   * old pipeline) and removes the recovery marker. Empty when another instance won.
+   * old pipeline), removes the recovery marker and records the {@code notice} the move owes
+   * (replacing an older move's unsent one: the newer notice supersedes it for the participants).
+   * Empty when another instance won.
    */
   public Optional<SessionRecord> rebindAfterLoss(String sessionId, long expectedEpoch, String mediaServer,
-      KurentoRef pipeline) {
+      KurentoRef pipeline, LossNotice notice) {
+    if (notice.epoch() != expectedEpoch + 1) {
+      throw new IllegalArgumentException("The notice of the move to epoch " + (expectedEpoch + 1) + " says epoch "
+          + notice.epoch());
+    }
     Query query = query(where(ID).is(sessionId).and(EPOCH).is(expectedEpoch));
     Update update = new Update().set(MEDIA_SERVER, mediaServer)
         .inc(EPOCH, 1L)
         .unset(RECOVERY)
+        .set(LossNotice.FIELD, notice.toDocument())
         .set(UPDATED_AT, clock.instant());
     if (pipeline == null) {
       update.unset(PIPELINE);

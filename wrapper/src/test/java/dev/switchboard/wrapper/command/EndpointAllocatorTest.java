@@ -46,7 +46,9 @@ class EndpointAllocatorTest {
     WebRtcEndpointFactory racing = pipeline -> {
       WebRtcEndpoint endpoint = real.create(pipeline);
       fixture.store.rebindAfterLoss(sessionId, stale.epoch(), "b",
-          new dev.switchboard.wrapper.media.KurentoRef("b", fixture.servers.server("b").newPipeline().getId()));
+          new dev.switchboard.wrapper.media.KurentoRef("b", fixture.servers.server("b").newPipeline().getId()),
+          new dev.switchboard.wrapper.session.LossNotice(stale.epoch() + 1, "a", "b", "lost", "test",
+              fixture.clock.instant(), fixture.clock.instant()));
       return endpoint;
     };
     EndpointAllocator allocator = new EndpointAllocator(fixture.store, racing, fixture.releaser, fixture.pending);

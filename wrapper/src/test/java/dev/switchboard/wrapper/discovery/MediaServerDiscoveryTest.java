@@ -14,21 +14,23 @@ import dev.switchboard.wrapper.config.DiscoveryProperties;
 import dev.switchboard.wrapper.config.FailoverProperties;
 import dev.switchboard.wrapper.config.WrapperProperties;
 import dev.switchboard.wrapper.failover.DrainedServers;
+import dev.switchboard.wrapper.failover.LossAnnouncer;
 import dev.switchboard.wrapper.failover.MediaServerMonitor;
 import dev.switchboard.wrapper.failover.MediaServerPlacement;
 import dev.switchboard.wrapper.failover.ServerHealthBoard;
 import dev.switchboard.wrapper.failover.SessionRecovery;
-import dev.switchboard.wrapper.webhooks.WebhookEmitter;
 import dev.switchboard.wrapper.media.KurentoRef;
 import dev.switchboard.wrapper.media.MediaReleaser;
 import dev.switchboard.wrapper.media.MediaServerPool;
 import dev.switchboard.wrapper.messaging.ParticipantPublisher;
+import dev.switchboard.wrapper.session.LossNoticeStore;
 import dev.switchboard.wrapper.session.SessionRecord;
 import dev.switchboard.wrapper.session.SessionStore;
 import dev.switchboard.wrapper.testing.EmbeddedMongo;
 import dev.switchboard.wrapper.testing.FakeMediaServers;
 import dev.switchboard.wrapper.testing.MutableClock;
 import dev.switchboard.wrapper.testing.TestMongoTemplates;
+import dev.switchboard.wrapper.webhooks.WebhookEmitter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -66,9 +68,11 @@ class MediaServerDiscoveryTest {
       new DrainedServers(template, clock));
   private final List<ParticipantMessage> toSessions = new CopyOnWriteArrayList<>();
   private final MediaReleaser releaser = new MediaReleaser(pool);
-  private final SessionRecovery recovery = new SessionRecovery(store, pool, placement, releaser, publisher(), clock,
-      properties, failover, registry, org.mockito.Mockito.mock(WebhookEmitter.class));
-  private final MediaServerMonitor monitor = new MediaServerMonitor(pool, store, health, recovery, clock, failover);
+  private final LossAnnouncer announcer = announcer(template);
+  private final SessionRecovery recovery = new SessionRecovery(store, pool, placement, releaser, announcer, clock,
+      properties, failover, registry);
+  private final MediaServerMonitor monitor = new MediaServerMonitor(pool, store, health, recovery, announcer, clock,
+      failover);
   private final AtomicReference<Object> dns = new AtomicReference<>(List.of());
   private final MediaServerDiscovery discovery = new MediaServerDiscovery(
       new DiscoveryProperties(NAME, 8888, "kurento", Duration.ofSeconds(5)), properties, pool, store, monitor,
@@ -221,11 +225,11 @@ class MediaServerDiscoveryTest {
         properties.queueDeleteDelay(), properties.connectionLossGrace(), properties.rejoinLimitPerMinute(),
         properties.heartbeatInterval(), properties.heartbeatTimeout(), properties.takeoverScanInterval(),
         properties.workQueueConcurrency());
+    LossAnnouncer otherAnnouncer = announcer(otherTemplate);
     SessionRecovery otherRecovery = new SessionRecovery(otherStore, otherPool, otherPlacement,
-        new MediaReleaser(otherPool), publisher(), clock, otherProperties, failover, new SimpleMeterRegistry(),
-        org.mockito.Mockito.mock(WebhookEmitter.class));
-    MediaServerMonitor otherMonitor = new MediaServerMonitor(otherPool, otherStore, otherHealth, otherRecovery, clock,
-        failover);
+        new MediaReleaser(otherPool), otherAnnouncer, clock, otherProperties, failover, new SimpleMeterRegistry());
+    MediaServerMonitor otherMonitor = new MediaServerMonitor(otherPool, otherStore, otherHealth, otherRecovery,
+        otherAnnouncer, clock, failover);
     MediaServerDiscovery other = new MediaServerDiscovery(
         new DiscoveryProperties(NAME, 8888, "kurento", Duration.ofSeconds(5)), otherProperties, otherPool, otherStore,
         otherMonitor, otherPlacement, this::resolve, new SimpleMeterRegistry());
@@ -301,6 +305,11 @@ class MediaServerDiscoveryTest {
     String sessionId = "s-" + UUID.randomUUID();
     store.insertNew(sessionId, server, new KurentoRef(server, servers.server(server).newPipeline().getId()));
     return sessionId;
+  }
+
+  private LossAnnouncer announcer(MongoTemplate mongo) {
+    return new LossAnnouncer(publisher(), org.mockito.Mockito.mock(WebhookEmitter.class), new LossNoticeStore(mongo),
+        clock, failover, new SimpleMeterRegistry());
   }
 
   private ParticipantPublisher publisher() {

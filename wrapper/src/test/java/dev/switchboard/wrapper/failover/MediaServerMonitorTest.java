@@ -19,8 +19,8 @@ class MediaServerMonitorTest {
 
   @BeforeAll
   static void start() {
-    monitor = new MediaServerMonitor(fixture.pool, fixture.store, fixture.health, fixture.recovery, fixture.clock,
-        fixture.failover);
+    monitor = new MediaServerMonitor(fixture.pool, fixture.store, fixture.health, fixture.recovery, fixture.announcer,
+        fixture.clock, fixture.failover);
     monitor.start();
   }
 

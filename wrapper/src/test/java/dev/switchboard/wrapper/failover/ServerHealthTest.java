@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ServerHealthTest {
   private final MutableClock clock = new MutableClock();
   private final FailoverProperties settings = new FailoverProperties(Duration.ofSeconds(1), Duration.ofSeconds(10),
-      Duration.ofMinutes(10), Duration.ofSeconds(10), Duration.ofMinutes(5));
+      Duration.ofMinutes(10), Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(5));
   private final ServerHealth health = new ServerHealth("m1", clock, settings);
 
   @Test

@@ -10,7 +10,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-/** The probe's index exists after start-up, and creating it again (a second instance) changes nothing. */
+/** The probe's and the loss notices' indexes exist after start-up, and creating them again (a second instance) changes nothing. */
 class SessionIndexesTest {
   @Test
   void theMediaServerStateIndexIsCreatedOnceWhateverTheInstances() {
@@ -22,5 +22,8 @@ class SessionIndexesTest {
     assertThat(indexes).filteredOn(i -> SessionIndexes.MEDIA_SERVER_STATE.equals(i.getString("name")))
         .singleElement()
         .satisfies(i -> assertThat(i.get("key", Document.class).keySet()).containsExactly("mediaServer", "state"));
+    assertThat(indexes).filteredOn(i -> SessionIndexes.LOSS_NOTICE_RETRY.equals(i.getString("name")))
+        .singleElement()
+        .satisfies(i -> assertThat(i.get("key", Document.class).keySet()).containsExactly("lossNotice.retryAt"));
   }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.wrapper.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import dev.switchboard.wrapper.media.KurentoRef;
@@ -352,7 +353,7 @@ class SessionStoreTest {
     store.claimRecovery(sessionId, 1, "a", "w1", clock.instant().minusSeconds(10));
     KurentoRef moved = new KurentoRef("b", servers.server("b").newPipeline().getId());
 
-    SessionRecord after = store.rebindAfterLoss(sessionId, 1, "b", moved).orElseThrow();
+    SessionRecord after = store.rebindAfterLoss(sessionId, 1, "b", moved, notice(2)).orElseThrow();
 
     assertThat(after.epoch()).isEqualTo(2);
     assertThat(after.mediaServer()).isEqualTo("b");
@@ -364,7 +365,9 @@ class SessionStoreTest {
     });
     Document raw = template.getCollection("sessions").find(new Document("_id", sessionId)).first();
     assertThat(raw).doesNotContainKey("recovery");
-    assertThat(store.rebindAfterLoss(sessionId, 1, "a", pipeline)).as("a stale epoch").isEmpty();
+    assertThat(LossNotice.fromDocument(raw.get("lossNotice", Document.class))).as("the notice the move owes")
+        .isEqualTo(notice(2));
+    assertThat(store.rebindAfterLoss(sessionId, 1, "a", pipeline, notice(2))).as("a stale epoch").isEmpty();
     assertThat(store.setPublisherIfAbsent(sessionId, pipeline.id(), "p1", new KurentoRef("a", "old")))
         .as("an endpoint of the old pipeline is never stored").isFalse();
     assertThat(store.setPublisherIfAbsent(sessionId, moved.id(), "p1", new KurentoRef("b", "new"))).isTrue();
@@ -372,11 +375,23 @@ class SessionStoreTest {
 
   @Test
   void aLostBindingHasNoPipelineAndIsNotProbed() {
-    SessionRecord after = store.rebindAfterLoss(sessionId, 1, "a", null).orElseThrow();
+    SessionRecord after = store.rebindAfterLoss(sessionId, 1, "a", null, notice(2)).orElseThrow();
 
     assertThat(after.pipeline()).isNull();
     assertThat(after.mediaServer()).as("the dropped server, tried first later").isEqualTo("a");
     assertThat(after.epoch()).isEqualTo(2);
     assertThat(store.findBoundTo("a")).extracting(SessionRecord::id).doesNotContain(sessionId);
+  }
+
+  @Test
+  void aNoticeForAnotherEpochThanTheMovesIsRefused() {
+    assertThatThrownBy(() -> store.rebindAfterLoss(sessionId, 1, "a", null, notice(3)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(store.findRecord(sessionId).orElseThrow().epoch()).isEqualTo(1);
+  }
+
+  private LossNotice notice(long epoch) {
+    return new LossNotice(epoch, "a", "b", "lost", "media server a was lost", clock.instant(),
+        clock.instant().plusSeconds(5));
   }
 }

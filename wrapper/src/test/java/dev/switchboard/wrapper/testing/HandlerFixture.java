@@ -23,6 +23,7 @@ import dev.switchboard.wrapper.command.RejoinBudget;
 import dev.switchboard.wrapper.config.SessionLimitsProperties;
 import dev.switchboard.wrapper.config.FailoverProperties;
 import dev.switchboard.wrapper.failover.DrainedServers;
+import dev.switchboard.wrapper.failover.LossAnnouncer;
 import dev.switchboard.wrapper.failover.MediaServerPlacement;
 import dev.switchboard.wrapper.failover.ServerHealthBoard;
 import dev.switchboard.wrapper.failover.SessionRecovery;
@@ -32,6 +33,7 @@ import dev.switchboard.wrapper.media.KurentoRef;
 import dev.switchboard.wrapper.media.MediaReleaser;
 import dev.switchboard.wrapper.media.MediaServerPool;
 import dev.switchboard.wrapper.messaging.ParticipantPublisher;
+import dev.switchboard.wrapper.session.LossNoticeStore;
 import dev.switchboard.wrapper.session.SessionStore;
 import dev.switchboard.wrapper.session.SessionTerminator;
 import dev.switchboard.wrapper.session.SubscriptionLedger;
@@ -83,8 +85,10 @@ public final class HandlerFixture implements AutoCloseable {
   public final DrainedServers drained = new DrainedServers(template, clock);
   public final ServerHealthBoard health = new ServerHealthBoard(pool, clock, failover, registry);
   public final MediaServerPlacement placement = new MediaServerPlacement(pool, health, drained);
-  public final SessionRecovery recovery = new SessionRecovery(store, pool, placement, releaser, publisher, clock,
-      servers.properties(), failover, registry, webhooks);
+  public final LossNoticeStore lossNotices = new LossNoticeStore(template);
+  public final LossAnnouncer announcer = new LossAnnouncer(publisher, webhooks, lossNotices, clock, failover, registry);
+  public final SessionRecovery recovery = new SessionRecovery(store, pool, placement, releaser, announcer, clock,
+      servers.properties(), failover, registry);
   public final CallMetrics callMetrics = new CallMetrics(registry, clock);
   public final ProcessOfferHandler offers = new ProcessOfferHandler(store, allocator, pending, relay, releaser, publisher,
       budget, recovery, callMetrics);
