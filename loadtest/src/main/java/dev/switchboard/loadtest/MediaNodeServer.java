@@ -1,9 +1,8 @@
 package dev.switchboard.loadtest;
 
+import dev.switchboard.local.FreePorts;
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,7 +41,7 @@ final class MediaNodeServer implements AutoCloseable {
   static MediaNodeServer start(boolean isolated) throws IOException, InterruptedException {
     NetworkNamespace namespace = isolated ? NetworkNamespace.create() : null;
     String host = isolated ? namespace.innerAddress() : "127.0.0.1";
-    MediaNodeServer node = new MediaNodeServer(namespace, host, freeTcpPort());
+    MediaNodeServer node = new MediaNodeServer(namespace, host, FreePorts.tcp());
     try {
       node.process = new ProcessBuilder(isolated ? namespace.exec(node.command()) : node.command())
           .redirectErrorStream(true)
@@ -75,7 +74,7 @@ final class MediaNodeServer implements AutoCloseable {
       command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.switchboard.medianode.MediaNodeMain"));
     }
     command.addAll(List.of("--host", host, "--port", Integer.toString(port), "--udp-port",
-        Integer.toString(freeUdpPort()), "--announced-ip", host, "--drain-timeout", "0"));
+        Integer.toString(FreePorts.udp()), "--announced-ip", host, "--drain-timeout", "0"));
     return command;
   }
 
@@ -111,18 +110,6 @@ final class MediaNodeServer implements AutoCloseable {
 
   long pid() {
     return process.pid();
-  }
-
-  private static int freeTcpPort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
-  private static int freeUdpPort() throws IOException {
-    try (DatagramSocket s = new DatagramSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 
   @Override

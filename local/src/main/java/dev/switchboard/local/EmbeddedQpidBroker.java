@@ -1,7 +1,6 @@
 package dev.switchboard.local;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -81,7 +80,7 @@ final class EmbeddedQpidBroker implements AutoCloseable {
     // system class loader, which cannot see the launcher jar's nested jars: give it files instead.
     Path systemProperties = workDir.resolve("qpid-system.properties");
     Files.writeString(systemProperties, "");
-    int port = freePort();
+    int port = FreePorts.tcp();
     Map<String, Object> context = new HashMap<>();
     context.put("qpid.work_dir", workDir.toAbsolutePath().toString());
     context.put("qpid.amqp_port", port);
@@ -144,12 +143,6 @@ final class EmbeddedQpidBroker implements AutoCloseable {
         log.debug("Could not remove Broker-J's shutdown hook", e);
         return;
       }
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
     }
   }
 }

@@ -2,7 +2,6 @@ package dev.switchboard.local;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +60,7 @@ public final class LocalCluster implements AutoCloseable {
 
   private void startAll(Spec spec, Progress progress) throws Exception {
     Files.createDirectories(clusterDir.resolve("logs"));
-    int mongoPort = freePort();
+    int mongoPort = FreePorts.tcp();
     mongoUri = "mongodb://127.0.0.1:" + mongoPort + "/switchboard";
     progress.step("starting MongoDB on port " + mongoPort, () -> awaitAll(List.of(launch("mongo",
         MongoMain.class.getName(), List.of(String.valueOf(mongoPort), clusterDir.resolve("mongo.mv").toString()),
@@ -70,9 +69,9 @@ public final class LocalCluster implements AutoCloseable {
     List<ChildProcess> nodes = new ArrayList<>();
     List<String> mediaServers = new ArrayList<>();
     for (int i = 1; i <= spec.medianodes(); i++) {
-      int port = freePort();
+      int port = FreePorts.tcp();
       nodes.add(launch("medianode-" + i, ChildProcess.MEDIANODE_MAIN,
-          List.of("--port", String.valueOf(port), "--udp-port", String.valueOf(freeUdpPort()), "--announced-ip",
+          List.of("--port", String.valueOf(port), "--udp-port", String.valueOf(FreePorts.udp()), "--announced-ip",
               // No drain on TERM: the cluster stops its wrappers at the same time, nobody moves sessions.
               "127.0.0.1", "--drain-timeout", "0"), URI.create("http://127.0.0.1:" + port + "/health")));
       mediaServers.add("medianode-" + i + "=ws://127.0.0.1:" + port + "/kurento");
@@ -82,7 +81,7 @@ public final class LocalCluster implements AutoCloseable {
 
     List<ChildProcess> services = new ArrayList<>();
     for (int i = 1; i <= spec.wrappers(); i++) {
-      int port = freePort();
+      int port = FreePorts.tcp();
       List<String> args = common(mongoUri, spec.amqpUri(), port);
       args.addAll(List.of("--spring.config.name=wrapper", "--switchboard.wrapper.instance-id=cluster-wrapper-" + i,
           "--switchboard.wrapper.media-servers=" + String.join(",", mediaServers)));
@@ -92,7 +91,7 @@ public final class LocalCluster implements AutoCloseable {
     secrets = LocalSecrets.in(clusterDir);
     List<ApiFront.Backend> backends = new ArrayList<>();
     for (int i = 1; i <= spec.apis(); i++) {
-      int port = freePort();
+      int port = FreePorts.tcp();
       List<String> args = common(mongoUri, spec.amqpUri(), port);
       args.addAll(secrets.apiArguments());
       args.addAll(List.of("--spring.config.name=api",
@@ -144,18 +143,6 @@ public final class LocalCluster implements AutoCloseable {
       text.append(child.name).append(' ').append(child.pid()).append('\n');
     }
     Files.writeString(clusterDir.resolve("pids"), text);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static int freeUdpPort() throws IOException {
-    try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   /** The cluster's MongoDB, e.g. {@code mongodb://127.0.0.1:40123/switchboard}; for status and tests. */

@@ -2,7 +2,6 @@ package dev.switchboard.local;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,7 +80,7 @@ public final class ScratchRabbit implements AutoCloseable {
         "rabbitmq-server is not installed (looked in " + SERVER_CANDIDATES + ")"));
     Files.createDirectories(dir.resolve("home"));
     Files.writeString(dir.resolve("enabled_plugins"), "[].\n");
-    ScratchRabbit rabbit = new ScratchRabbit(dir, server, freePort(), freePort(), options);
+    ScratchRabbit rabbit = new ScratchRabbit(dir, server, FreePorts.tcp(), FreePorts.tcp(), options);
     try {
       rabbit.start();
       String vhost = options.vhost();
@@ -191,12 +190,6 @@ public final class ScratchRabbit implements AutoCloseable {
         "RABBITMQ_ENABLED_PLUGINS_FILE", dir.resolve("enabled_plugins").toString(),
         // A path with no file: no configuration at all.
         "RABBITMQ_CONFIG_FILE", dir.resolve("no-config").toString());
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   /** Stops the node if it runs; the data folder stays (see {@link #deleteFolder}). */

@@ -10,9 +10,7 @@ import dev.switchboard.contracts.rest.JoinResponse;
 import dev.switchboard.local.client.ApiClient;
 import dev.switchboard.local.support.TestCluster;
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -73,10 +71,10 @@ class MediaServerDiscoveryProcessTest {
   @Test
   @Timeout(300)
   void aNewMedianodeTakesNewSessionsAndALeavingOneIsDrainedWithoutRestartingTheWrapper() throws Exception {
-    int kurentoPort = freeTcpPort();
+    int kurentoPort = FreePorts.tcp();
     hosts = dir.resolve("hosts");
     writeHosts("127.0.0.1");
-    int mongoPort = freeTcpPort();
+    int mongoPort = FreePorts.tcp();
     String mongoUri = "mongodb://127.0.0.1:" + mongoPort + "/switchboard";
     start("mongo", MongoMain.class.getName(), List.of(String.valueOf(mongoPort), dir.resolve("mongo.mv").toString()),
         URI.create("tcp://127.0.0.1:" + mongoPort));
@@ -87,7 +85,7 @@ class MediaServerDiscoveryProcessTest {
     ChildProcess first = startMediaNode("medianode-1", "127.0.0.1", kurentoPort);
     restore(MEDIANODE_OPTIONS, previousMediaNodeOptions);
 
-    int wrapperPort = freeTcpPort();
+    int wrapperPort = FreePorts.tcp();
     previousWrapperOptions = System.getProperty(WRAPPER_OPTIONS);
     System.setProperty(WRAPPER_OPTIONS, "-Djdk.net.hosts.file=" + hosts);
     List<String> wrapperArgs = common(mongoUri, wrapperPort);
@@ -97,7 +95,7 @@ class MediaServerDiscoveryProcessTest {
     start("wrapper-1", "dev.switchboard.wrapper.WrapperApplication", wrapperArgs,
         URI.create("http://127.0.0.1:" + wrapperPort + "/actuator/health"));
     restore(WRAPPER_OPTIONS, previousWrapperOptions);
-    int apiPort = freeTcpPort();
+    int apiPort = FreePorts.tcp();
     List<String> apiArgs = common(mongoUri, apiPort);
     apiArgs.addAll(List.of("--spring.config.name=api", "--switchboard.api.token-secret=" + TestCluster.TOKEN_SECRET,
         "--switchboard.api.application-key=" + TestCluster.APPLICATION_KEY,
@@ -173,7 +171,7 @@ class MediaServerDiscoveryProcessTest {
 
   private ChildProcess startMediaNode(String name, String host, int port) throws Exception {
     return start(name, ChildProcess.MEDIANODE_MAIN, List.of("--host", host, "--port", String.valueOf(port),
-        "--udp-port", String.valueOf(freeUdpPort()), "--announced-ip", "127.0.0.1", "--drain-timeout", "60"),
+        "--udp-port", String.valueOf(FreePorts.udp()), "--announced-ip", "127.0.0.1", "--drain-timeout", "60"),
         URI.create("http://" + host + ":" + port + "/ready"));
   }
 
@@ -292,17 +290,4 @@ class MediaServerDiscoveryProcessTest {
       throw new IllegalStateException("could not clean the broker up", e);
     }
   }
-
-  private static int freeTcpPort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
-  private static int freeUdpPort() throws IOException {
-    try (DatagramSocket s = new DatagramSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
 }

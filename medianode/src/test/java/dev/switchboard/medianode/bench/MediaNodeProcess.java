@@ -1,8 +1,7 @@
 package dev.switchboard.medianode.bench;
 
+import dev.switchboard.medianode.support.FreePorts;
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,8 +32,8 @@ final class MediaNodeProcess implements AutoCloseable {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: run ./switchboard build first");
     }
-    int port = freeTcpPort();
-    int udpPort = freeUdpPort();
+    int port = FreePorts.tcp();
+    int udpPort = FreePorts.udp();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC"));
     // Extra JVM options for experiments, e.g. -Dmedianode.jvm.options="-Xlog:gc:/tmp/gc.log".
@@ -81,18 +80,6 @@ final class MediaNodeProcess implements AutoCloseable {
 
   long pid() {
     return process.pid();
-  }
-
-  private static int freeTcpPort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
-  private static int freeUdpPort() throws IOException {
-    try (DatagramSocket s = new DatagramSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 
   @Override

@@ -2,9 +2,8 @@ package dev.switchboard.medianode.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.medianode.support.FreePorts;
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,7 +35,7 @@ class GracefulShutdownTest {
 
   @Test
   void sigtermDrainsUntilThePipelineIsReleasedThenExitsZero() throws Exception {
-    int port = freeTcpPort();
+    int port = FreePorts.tcp();
     Path log = Files.createTempFile("medianode-drain", ".log");
     process = start(port, 60, log);
     URI ws = URI.create("ws://127.0.0.1:" + port + "/kurento");
@@ -71,7 +70,7 @@ class GracefulShutdownTest {
 
   @Test
   void sigtermWithPipelinesLeftExitsAtTheDrainTimeout() throws Exception {
-    int port = freeTcpPort();
+    int port = FreePorts.tcp();
     Path log = Files.createTempFile("medianode-drain", ".log");
     process = start(port, 2, log);
     KurentoClient kurento = KurentoClient.create("ws://127.0.0.1:" + port + "/kurento");
@@ -93,7 +92,7 @@ class GracefulShutdownTest {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process started = new ProcessBuilder(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
         System.getProperty("java.class.path"), "dev.switchboard.medianode.MediaNodeMain", "--port",
-        String.valueOf(port), "--udp-port", String.valueOf(freeUdpPort()), "--announced-ip", "127.0.0.1",
+        String.valueOf(port), "--udp-port", String.valueOf(FreePorts.udp()), "--announced-ip", "127.0.0.1",
         "--drain-timeout", String.valueOf(drainSeconds)))
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     if (!awaitStatus(port, "/health", 200, Duration.ofSeconds(30))) {
@@ -120,18 +119,6 @@ class GracefulShutdownTest {
           .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {
       return -1;
-    }
-  }
-
-  private static int freeTcpPort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
-  private static int freeUdpPort() throws IOException {
-    try (DatagramSocket s = new DatagramSocket(0)) {
-      return s.getLocalPort();
     }
   }
 }
