@@ -50,6 +50,9 @@ public final class NodeMetrics {
     counter(text, "medianode_rtp_packets_lost_total",
         "RTP packets from publishers that never arrived, by sequence-number gaps (as our receiver reports say)",
         c, Traffic.RTP_LOST);
+    counter(text, "medianode_rtp_packets_lost_downstream_total",
+        "RTP packets sent to subscribers that they report lost (growth of the cumulative loss in their receiver reports)",
+        c, Traffic.RTP_LOST_DOWNSTREAM);
     counter(text, "medianode_rtcp_packets_received_total", "RTCP compound packets received", c, Traffic.RTCP_IN);
     counter(text, "medianode_rtcp_packets_sent_total", "RTCP compound packets sent", c, Traffic.RTCP_OUT);
     counter(text, "medianode_stun_answered_total", "ICE connectivity checks answered", c, Traffic.STUN_ANSWERED);

@@ -51,7 +51,8 @@ class MetricsEndpointTest {
     String text = response.body();
     for (String family : new String[] {"medianode_pipelines", "medianode_endpoints", "medianode_media_transports",
         "medianode_rtp_packets_forwarded_total", "medianode_rtp_bytes_forwarded_total",
-        "medianode_rtp_packets_lost_total", "medianode_keyframe_requests_sent_total",
+        "medianode_rtp_packets_lost_total", "medianode_rtp_packets_lost_downstream_total",
+        "medianode_keyframe_requests_sent_total",
         "medianode_keyframe_requests_received_total", "medianode_packets_dropped_total", "jvm_memory_used_bytes"}) {
       assertThat(text).as(family).contains("# TYPE " + family + " ");
     }

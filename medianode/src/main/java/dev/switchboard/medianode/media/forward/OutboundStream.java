@@ -36,6 +36,11 @@ final class OutboundStream {
   final int[] resentSeq;
   final long[] resentNanos;
   InboundStream source;
+  /**
+   * The highest cumulative loss our peer has reported for this stream (RFC 3550 §6.4.1): only
+   * growth beyond it is counted, so a repeated or reordered report adds nothing.
+   */
+  int reportedLost;
   /** Maps the source's extension ids to our peer's; elements our peer did not negotiate become padding. */
   HeaderExtensionRewriter extensions = new HeaderExtensionRewriter(new byte[0]);
   boolean rebase = true;

@@ -9,11 +9,17 @@ import dev.switchboard.webrtc.rtcp.RtcpScanner;
  * Terminates the RTCP an endpoint's peer sends (RFC 3550 §6, RFC 4585 §6, RFC 5104 §4.3.1): a
  * sender report updates the inbound stream's statistics; a subscriber's PLI or FIR becomes a
  * keyframe request to the source feeding it, and its NACKs are answered from the retransmission
- * buffer. Receiver reports and REMB from subscribers end here: each leg has its own reports.
- * Media thread only.
+ * buffer. The report blocks of a subscriber's RR or SR (RFC 3550 §6.4.1) about our streams count
+ * the packets it lost on the way from us; otherwise receiver reports and REMB from subscribers end
+ * here: each leg has its own reports. Media thread only.
  */
 public final class RtcpTerminator {
   private static final int PT_SR = 200;
+  private static final int PT_RR = 201;
+  /** RFC 3550 §6.4.1: sender info (after the 8-byte header) is 20 bytes; a report block 24. */
+  private static final int SR_BLOCKS_AT = 28;
+  private static final int RR_BLOCKS_AT = 8;
+  private static final int BLOCK_BYTES = 24;
   private static final int PT_RTPFB = 205;
   private static final int PT_PSFB = 206;
   private static final int FMT_NACK = 1;
@@ -41,6 +47,9 @@ public final class RtcpTerminator {
       int plen = scanner.length();
       if (type == PT_SR && plen >= 28) {
         onSenderReport(from, buf, off, now);
+        onReportBlocks(from, buf, off + SR_BLOCKS_AT, off + plen, fmt);
+      } else if (type == PT_RR) {
+        onReportBlocks(from, buf, off + RR_BLOCKS_AT, off + plen, fmt);
       } else if (type == PT_PSFB && (fmt == FMT_PLI || fmt == FMT_FIR) && plen >= 12) {
         // PLI names the media SSRC in the common header; FIR in its FCI entries (RFC 5104 §4.3.1.1).
         long media = fmt == FMT_PLI ? BigEndian.u32(buf, off + 8) : plen >= 20 ? BigEndian.u32(buf, off + 12) : -1;
@@ -69,6 +78,27 @@ public final class RtcpTerminator {
     in.srArrivalNanos = now;
     if (in.stats != null) {
       in.stats.onSenderReport(ntp, now);
+    }
+  }
+
+  /**
+   * Up to {@code count} report blocks from {@code at}, never past {@code end} (a truncated list
+   * is read as far as it goes). A block about one of our streams adds the growth of its
+   * cumulative loss (signed 24 bits) beyond the highest seen to the downstream loss: duplicates
+   * may lower the count for a while, and must not make the same losses count twice.
+   */
+  private void onReportBlocks(MediaEndpoint from, byte[] buf, int at, int end, int count) {
+    for (int i = 0, p = at; i < count && p + BLOCK_BYTES <= end; i++, p += BLOCK_BYTES) {
+      OutboundStream out = from.outboundBySsrc(BigEndian.u32(buf, p));
+      if (out == null) {
+        continue;
+      }
+      // Fraction lost in the top byte, then the signed 24-bit cumulative count: shift to sign-extend.
+      int cumulative = (BigEndian.readInt(buf, p + 4) << 8) >> 8;
+      if (cumulative > out.reportedLost) {
+        counters.add(MediaCounters.Traffic.RTP_LOST_DOWNSTREAM, cumulative - out.reportedLost);
+        out.reportedLost = cumulative;
+      }
     }
   }
 

@@ -17,12 +17,13 @@ public final class MediaCounters {
   /**
    * Traffic the media plane handled successfully. Byte counts are RTP packets as decrypted
    * (header and payload, no SRTP tag); RTP_LOST is what the sequence numbers of publishers' streams
-   * say never arrived (the losses our receiver reports carry); keyframe requests are the PLIs we
-   * sent to publishers and the PLI/FIR subscribers sent us.
+   * say never arrived (the losses our receiver reports carry); RTP_LOST_DOWNSTREAM is what
+   * subscribers' receiver reports say never reached them (the growth of their cumulative loss);
+   * keyframe requests are the PLIs we sent to publishers and the PLI/FIR subscribers sent us.
    */
   public enum Traffic {
     DATAGRAMS_IN, RTP_IN, RTCP_IN, RTP_FORWARDED, RTP_RETRANSMITTED, RTCP_OUT, STUN_ANSWERED,
-    RTP_BYTES_IN, RTP_BYTES_FORWARDED, RTP_LOST, KEYFRAME_REQUESTS_SENT, KEYFRAME_REQUESTS_RECEIVED
+    RTP_BYTES_IN, RTP_BYTES_FORWARDED, RTP_LOST, RTP_LOST_DOWNSTREAM, KEYFRAME_REQUESTS_SENT, KEYFRAME_REQUESTS_RECEIVED
   }
 
   public void drop(DropReason reason) {

@@ -15,7 +15,9 @@ import dev.switchboard.webrtc.rtcp.GenericNack;
 import dev.switchboard.webrtc.rtcp.PictureLossIndication;
 import dev.switchboard.webrtc.rtcp.ReceiverReport;
 import dev.switchboard.webrtc.rtcp.Remb;
+import dev.switchboard.webrtc.rtcp.ReportBlock;
 import dev.switchboard.webrtc.rtcp.RtcpWriter;
+import dev.switchboard.webrtc.rtcp.SenderReport;
 import dev.switchboard.webrtc.sdp.MediaKind;
 import java.util.Arrays;
 import java.util.List;
@@ -154,5 +156,72 @@ class RtcpTerminatorTest {
 
     assertThat(h.counters.drops(DropReason.RTCP_MALFORMED)).isEqualTo(1);
     assertThat(pubOut.plis()).hasSize(1);
+  }
+
+  @Test
+  void lossesASubscriberReportsOnOurStreamsAreCountedOnce_otherStreamsAndRepeatsAddNothing() {
+    forward(2000, 10, T0 + MS);
+    long t = T0 + 1000 * MS;
+
+    h.receiveRtcp(subscriber, t, new ReceiverReport(PEER_SSRC, List.of(block(SUB_VIDEO_SSRC, 3),
+        block(0xDEAD_BEEFL, 50), block(PUB_VIDEO_SSRC, 40))));
+    assertThat(downstreamLost()).as("only the block about a stream we send it").isEqualTo(3);
+
+    h.receiveRtcp(subscriber, t + 1000 * MS, new ReceiverReport(PEER_SSRC, List.of(block(SUB_VIDEO_SSRC, 3))));
+    h.receiveRtcp(subscriber, t + 2000 * MS, new ReceiverReport(PEER_SSRC, List.of(block(SUB_VIDEO_SSRC, 1))));
+    assertThat(downstreamLost()).as("a repeat, then duplicates lowering the count").isEqualTo(3);
+
+    h.receiveRtcp(subscriber, t + 3000 * MS, new ReceiverReport(PEER_SSRC, List.of(block(SUB_VIDEO_SSRC, 7),
+        block(SUB_AUDIO_SSRC, -5))));
+    assertThat(downstreamLost()).as("growth past the highest seen; a negative count adds nothing").isEqualTo(7);
+
+    // A subscriber that also sends carries its report blocks in an SR (RFC 3550 §6.4.1).
+    h.receiveRtcp(subscriber, t + 4000 * MS, new SenderReport(PEER_SSRC, 1L << 32, 90_000, 10, 1000,
+        List.of(block(SUB_AUDIO_SSRC, 2))));
+    assertThat(downstreamLost()).isEqualTo(9);
+
+    h.receiveRtcp(publisher, t + 5000 * MS, new ReceiverReport(PEER_SSRC, List.of(block(SUB_VIDEO_SSRC, 100))));
+    assertThat(downstreamLost()).as("a publisher's report about SSRCs it is not sent").isEqualTo(9);
+  }
+
+  @Test
+  void aReportClaimingMoreBlocksThanItHoldsIsReadAsFarAsItGoes() {
+    forward(2000, 10, T0 + MS);
+    byte[] two = RtcpWriter.compound(List.of(new ReceiverReport(PEER_SSRC,
+        List.of(block(SUB_VIDEO_SSRC, 4), block(SUB_AUDIO_SSRC, 6)))));
+    byte[] one = Arrays.copyOf(two, 8 + 24);
+    one[3] = 7; // length in 32-bit words minus one: the header and one block; the count still says two
+
+    h.terminator.onRtcp(subscriber, one, one.length, T0 + 1000 * MS);
+
+    assertThat(downstreamLost()).isEqualTo(4);
+    assertThat(h.counters.drops(DropReason.RTCP_MALFORMED)).isZero();
+  }
+
+  @Test
+  void mutatedReportsNeverThrowAndNeverLowerTheCount() {
+    forward(2000, 10, T0 + MS);
+    byte[] seed = RtcpWriter.compound(List.of(
+        new SenderReport(PEER_SSRC, 1L << 32, 90_000, 10, 1000, List.of(block(SUB_AUDIO_SSRC, 2))),
+        new ReceiverReport(PEER_SSRC, List.of(block(SUB_VIDEO_SSRC, 4), block(SUB_AUDIO_SSRC, 6)))));
+    java.util.Random random = new java.util.Random(20261124);
+    long previous = 0;
+    for (int i = 0; i < 20_000; i++) {
+      byte[] packet = Arrays.copyOf(seed, random.nextInt(seed.length + 1));
+      for (int flips = random.nextInt(4); flips >= 0 && packet.length > 0; flips--) {
+        packet[random.nextInt(packet.length)] = (byte) random.nextInt(256);
+      }
+      h.terminator.onRtcp(subscriber, packet, packet.length, T0 + i * MS);
+      assertThat(downstreamLost()).isGreaterThanOrEqualTo(previous);
+      previous = downstreamLost();
+    }
+  }
+
+  private long downstreamLost() {
+    return h.counters.traffic(Traffic.RTP_LOST_DOWNSTREAM);
+  }
+
+  private static ReportBlock block(long ssrc, int cumulativeLost) {
+    return new ReportBlock(ssrc, 10, cumulativeLost, 2009, 0, 0, 0);
   }
 }
