@@ -84,6 +84,23 @@ class LocalStackTest {
     assertThat(joined.token()).isNotBlank();
   }
 
+  /** Webhook queues are quorum queues with dead-letter settings Broker-J does not know: it must accept them. */
+  @Test
+  void webhookQueuesAreDeclaredOnTheEmbeddedQpidBrokerToo() throws Exception {
+    System.setProperty("switchboard.wrapper.webhooks.url", "http://127.0.0.1:9/hooks");
+    System.setProperty("switchboard.wrapper.webhooks.secret", "qpid-webhook-secret-0123456789abcdef");
+    try {
+      String base = start(config("embedded"));
+      assertThat(stack.usesEmbeddedBroker()).isTrue();
+      String sessionId = client.createSession(base);
+      assertThat(awaitActive(base, sessionId).state()).isEqualTo("ACTIVE");
+      assertThat(console.toString(StandardCharsets.UTF_8)).doesNotContain("PRECONDITION_FAILED");
+    } finally {
+      System.clearProperty("switchboard.wrapper.webhooks.url");
+      System.clearProperty("switchboard.wrapper.webhooks.secret");
+    }
+  }
+
   /*
    * Broker-J resolves a default-exchange routing key to a same-named exchange before the queue of
    * that name; this proves session commands reach the wrapper's session queue on it.

@@ -23,6 +23,11 @@ import org.springframework.amqp.core.Queue;
  *                                       ▼
  *                       switchboard.webhooks.failed (parked for an operator)
  * </pre>
+ *
+ * <p>All three are quorum queues (RabbitMQ 3.10 or later): replicated over a cluster, so a broker
+ * node's loss loses no event, and a retry queue's dead-lettering is at-least-once (its broker
+ * keeps the message until the main queue has confirmed it), which needs {@code reject-publish}
+ * overflow. The classic-queue default dead-lettered at most once: a crash mid-move lost the event.
  */
 public final class WebhookTopology {
   /** Events waiting to be POSTed; every instance's dispatcher consumes it. */
@@ -30,6 +35,8 @@ public final class WebhookTopology {
   /** Events that failed every attempt, for an operator to inspect or move back. */
   public static final String FAILED_QUEUE = "switchboard.webhooks.failed";
   static final String RETRY_QUEUE_PREFIX = "switchboard.webhooks.retry.";
+  static final String QUEUE_TYPE = "x-queue-type";
+  static final String QUORUM = "quorum";
   /** Header of a retried or parked event: why its last attempt failed. */
   public static final String ERROR_HEADER = "x-switchboard-webhook-error";
 
@@ -55,7 +62,7 @@ public final class WebhookTopology {
   }
 
   static Map<String, Object> plainArguments() {
-    return new HashMap<>(Map.of(Topology.QUEUE_VERSION_ARGUMENT, 2));
+    return new HashMap<>(Map.of(QUEUE_TYPE, QUORUM));
   }
 
   /**
@@ -68,6 +75,8 @@ public final class WebhookTopology {
     arguments.put("x-message-ttl", delay.toMillis());
     arguments.put("x-dead-letter-exchange", "");
     arguments.put("x-dead-letter-routing-key", QUEUE);
+    arguments.put("x-dead-letter-strategy", "at-least-once");
+    arguments.put("x-overflow", "reject-publish");
     return arguments;
   }
 }

@@ -89,17 +89,11 @@ class WebhooksAcrossRestartTest {
     connectionFactory.setVirtualHost(System.getenv().getOrDefault("SPRING_RABBITMQ_VIRTUALHOST", "/"));
     admin = new RabbitAdmin(connectionFactory);
     // Leftovers of an earlier run in this vhost would be delivered here too (the receiver ignores
-    // sessions it does not know, but they would cost time).
-    admin.declareQueue(new org.springframework.amqp.core.Queue(WebhookTopology.QUEUE, true, false, false,
-        new HashMap<>(Map.of("x-queue-version", 2))));
-    admin.purgeQueue(WebhookTopology.QUEUE, false);
-    admin.declareQueue(new org.springframework.amqp.core.Queue(WebhookTopology.FAILED_QUEUE, true, false, false,
-        new HashMap<>(Map.of("x-queue-version", 2))));
-    admin.purgeQueue(WebhookTopology.FAILED_QUEUE, false);
+    // sessions it does not know, but they would cost time); the wrappers declare the queues afresh.
+    admin.deleteQueue(WebhookTopology.QUEUE);
+    admin.deleteQueue(WebhookTopology.FAILED_QUEUE);
     for (Duration delay : backoff().delays()) {
-      if (admin.getQueueProperties(WebhookTopology.retryQueue(delay)) != null) {
-        admin.purgeQueue(WebhookTopology.retryQueue(delay), false);
-      }
+      admin.deleteQueue(WebhookTopology.retryQueue(delay));
     }
   }
 
