@@ -55,6 +55,9 @@ public class MediaServerMonitor implements SmartLifecycle, MediaServerEvents {
   private final Map<String, Instant> restarted = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicBoolean restoring = new java.util.concurrent.atomic.AtomicBoolean();
   private final java.util.concurrent.atomic.AtomicBoolean resending = new java.util.concurrent.atomic.AtomicBoolean();
+  /** Notices become due {@code notice-retry-after} after a move: looking twice as often is enough. */
+  private final Duration resendInterval;
+  private volatile Instant nextResend = Instant.MIN;
   private ScheduledExecutorService scheduler;
   private volatile boolean running;
 
@@ -68,6 +71,7 @@ public class MediaServerMonitor implements SmartLifecycle, MediaServerEvents {
     this.clock = clock;
     this.probeInterval = failover.probeInterval();
     this.probeTimeout = pool.probeTimeout();
+    this.resendInterval = failover.noticeRetryAfter().dividedBy(2);
   }
 
   @Override
@@ -135,7 +139,8 @@ public class MediaServerMonitor implements SmartLifecycle, MediaServerEvents {
         }
       });
     }
-    if (resending.compareAndSet(false, true)) {
+    if (!noticed.isBefore(nextResend) && resending.compareAndSet(false, true)) {
+      nextResend = noticed.plus(resendInterval);
       submit(() -> {
         try {
           announcer.resendDue();

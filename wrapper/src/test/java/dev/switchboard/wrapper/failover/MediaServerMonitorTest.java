@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kurento.client.MediaPipeline;
 
-/** The probe against fake media servers: a missing pipeline and a server that stops answering. */
+/** The monitor against fake media servers: a missing pipeline, a server that stops answering, a notice left unsent. */
 class MediaServerMonitorTest {
   private static final HandlerFixture fixture = new HandlerFixture();
   private static MediaServerMonitor monitor;
@@ -69,5 +69,21 @@ class MediaServerMonitorTest {
       fixture.servers.server("b").setDown(false);
       fixture.health.succeeded("b");
     }
+  }
+
+  @Test
+  void theMonitorsRoundsSendANoticeWhoseSenderDiedOnceItIsDue() {
+    String sessionId = fixture.newSession("a");
+    SessionRecord before = fixture.store.findRecord(sessionId).orElseThrow();
+    // The move as an instance that died right after it left it: no notice sent.
+    fixture.store.rebindAfterLoss(sessionId, before.epoch(), "a", before.pipeline(),
+        fixture.announcer.noticeOf(before.epoch() + 1, "a", "a", RecoveryCause.RESTARTED, "a restarted")).orElseThrow();
+
+    fixture.clock.advance(fixture.failover.noticeRetryAfter());
+
+    MediaServerLost told = await().atMost(Duration.ofSeconds(10))
+        .until(() -> fixture.to("session." + sessionId, MediaServerLost.class), list -> !list.isEmpty()).getFirst();
+    assertThat(told.epoch()).isEqualTo(before.epoch() + 1);
+    assertThat(told.reason()).isEqualTo("a restarted");
   }
 }
