@@ -4,7 +4,7 @@ import dev.switchboard.contracts.bus.DrainMediaServer;
 import dev.switchboard.wrapper.failover.DrainedServers;
 import dev.switchboard.wrapper.failover.MediaServerMonitor;
 import dev.switchboard.wrapper.media.MediaServerPool;
-import dev.switchboard.wrapper.session.SessionStore;
+import dev.switchboard.wrapper.session.SessionBindings;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,14 +25,14 @@ public class DrainMediaServerHandler implements CommandHandler<DrainMediaServer>
   private final MediaServerPool pool;
   private final DrainedServers drained;
   private final MediaServerMonitor monitor;
-  private final SessionStore store;
+  private final SessionBindings bindings;
 
   public DrainMediaServerHandler(MediaServerPool pool, DrainedServers drained, MediaServerMonitor monitor,
-      SessionStore store) {
+      SessionBindings bindings) {
     this.pool = pool;
     this.drained = drained;
     this.monitor = monitor;
-    this.store = store;
+    this.bindings = bindings;
   }
 
   @Override
@@ -52,7 +52,7 @@ public class DrainMediaServerHandler implements CommandHandler<DrainMediaServer>
       return;
     }
     int moved = monitor.moveSessions(server, MOVE_TIMEOUT);
-    int left = store.findBoundTo(server).size();
+    int left = bindings.findBoundTo(server).size();
     log.info("Moved {} session(s) off drained media server {}; {} still bound to it", moved, server, left);
   }
 }

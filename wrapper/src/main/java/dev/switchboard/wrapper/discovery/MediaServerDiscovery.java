@@ -7,7 +7,7 @@ import dev.switchboard.wrapper.failover.MediaServerMonitor;
 import dev.switchboard.wrapper.failover.MediaServerPlacement;
 import dev.switchboard.wrapper.media.MediaServerPool;
 import dev.switchboard.wrapper.media.MediaServerUnavailableException;
-import dev.switchboard.wrapper.session.SessionStore;
+import dev.switchboard.wrapper.session.SessionBindings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -60,7 +60,7 @@ public class MediaServerDiscovery implements SmartLifecycle {
   private final DiscoveryProperties settings;
   private final Set<String> configured;
   private final MediaServerPool pool;
-  private final SessionStore store;
+  private final SessionBindings bindings;
   private final MediaServerMonitor monitor;
   private final MediaServerPlacement placement;
   private final AddressResolver resolver;
@@ -81,19 +81,19 @@ public class MediaServerDiscovery implements SmartLifecycle {
   /** Spring's constructor: an {@link AddressResolver} bean replaces the JVM's resolver (tests). */
   @Autowired
   public MediaServerDiscovery(DiscoveryProperties settings, WrapperProperties properties, MediaServerPool pool,
-      SessionStore store, MediaServerMonitor monitor, MediaServerPlacement placement,
+      SessionBindings bindings, MediaServerMonitor monitor, MediaServerPlacement placement,
       ObjectProvider<AddressResolver> resolver, MeterRegistry registry) {
-    this(settings, properties, pool, store, monitor, placement, resolver.getIfAvailable(SystemAddressResolver::new),
+    this(settings, properties, pool, bindings, monitor, placement, resolver.getIfAvailable(SystemAddressResolver::new),
         registry);
   }
 
   MediaServerDiscovery(DiscoveryProperties settings, WrapperProperties properties, MediaServerPool pool,
-      SessionStore store, MediaServerMonitor monitor, MediaServerPlacement placement, AddressResolver resolver,
+      SessionBindings bindings, MediaServerMonitor monitor, MediaServerPlacement placement, AddressResolver resolver,
       MeterRegistry registry) {
     this.settings = settings;
     this.configured = Set.copyOf(properties.mediaServers().stream().map(MediaServerSpec::id).toList());
     this.pool = pool;
-    this.store = store;
+    this.bindings = bindings;
     this.monitor = monitor;
     this.placement = placement;
     this.resolver = resolver;
@@ -208,7 +208,7 @@ public class MediaServerDiscovery implements SmartLifecycle {
   /** A discovered member missing from the answer: drop it once nothing is bound to it, else move its sessions. */
   private void leaving(String id) {
     int missing = absences.merge(id, 1, Integer::sum);
-    if (store.pipelinesBoundTo(id).isEmpty()) {
+    if (bindings.pipelinesBoundTo(id).isEmpty()) {
       if (!moving.contains(id) && pool.remove(id)) {
         seen.remove(id);
         absences.remove(id);

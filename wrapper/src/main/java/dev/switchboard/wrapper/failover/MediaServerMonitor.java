@@ -4,6 +4,7 @@ import dev.switchboard.wrapper.config.FailoverProperties;
 import dev.switchboard.wrapper.media.MediaServerEvents;
 import dev.switchboard.wrapper.media.MediaServerPool;
 import dev.switchboard.wrapper.session.SessionRecord;
+import dev.switchboard.wrapper.session.SessionBindings;
 import dev.switchboard.wrapper.session.SessionStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,6 +43,7 @@ public class MediaServerMonitor implements SmartLifecycle, MediaServerEvents {
 
   private final MediaServerPool pool;
   private final SessionStore store;
+  private final SessionBindings bindings;
   private final ServerHealthBoard health;
   private final SessionRecovery recovery;
   private final LossAnnouncer announcer;
@@ -61,11 +63,12 @@ public class MediaServerMonitor implements SmartLifecycle, MediaServerEvents {
   private ScheduledExecutorService scheduler;
   private volatile boolean running;
 
-  public MediaServerMonitor(MediaServerPool pool, SessionStore store, ServerHealthBoard health,
+  public MediaServerMonitor(MediaServerPool pool, SessionStore store, SessionBindings bindings, ServerHealthBoard health,
       SessionRecovery recovery, LossAnnouncer announcer, Clock clock, FailoverProperties failover) {
     this.announcer = announcer;
     this.pool = pool;
     this.store = store;
+    this.bindings = bindings;
     this.health = health;
     this.recovery = recovery;
     this.clock = clock;
@@ -170,7 +173,7 @@ public class MediaServerMonitor implements SmartLifecycle, MediaServerEvents {
    */
   void probe(String serverId, Instant noticed) {
     // Ids only: the whole documents are read for the (rare) sessions whose pipeline is missing.
-    Map<String, String> bound = store.pipelinesBoundTo(serverId);
+    Map<String, String> bound = bindings.pipelinesBoundTo(serverId);
     Set<String> pipelines;
     Future<Set<String>> answer = work.submit(() -> pool.pipelineIds(serverId));
     try {
@@ -207,7 +210,7 @@ public class MediaServerMonitor implements SmartLifecycle, MediaServerEvents {
    * would wait for the next offer or join. While no server can take them nothing is written.
    */
   private void restoreLostBindings() {
-    for (SessionRecord session : store.findBindingLost()) {
+    for (SessionRecord session : bindings.findBindingLost()) {
       if (!recovering.add(session.id())) {
         continue;
       }
@@ -233,7 +236,7 @@ public class MediaServerMonitor implements SmartLifecycle, MediaServerEvents {
     health.failed(serverId, why);
     Instant since = health.unhealthySince(serverId);
     Instant firstNoticed = since == null ? noticed : since;
-    for (SessionRecord session : store.findBoundTo(serverId, firstNoticed)) {
+    for (SessionRecord session : bindings.findBoundTo(serverId, firstNoticed)) {
       recoverAsync(session, serverId, RecoveryCause.LOST, firstNoticed);
     }
   }
@@ -259,7 +262,7 @@ public class MediaServerMonitor implements SmartLifecycle, MediaServerEvents {
   public int moveSessions(String serverId, Duration timeout) {
     Instant noticed = clock.instant();
     List<Future<SessionRecovery.Outcome>> moves = new ArrayList<>();
-    for (SessionRecord session : store.findBoundTo(serverId)) {
+    for (SessionRecord session : bindings.findBoundTo(serverId)) {
       moves.add(work.submit(() -> recovery.recover(session, serverId, RecoveryCause.DRAINED, noticed)));
     }
     long deadline = System.nanoTime() + timeout.toNanos();

@@ -9,6 +9,7 @@ import dev.switchboard.wrapper.media.MediaServerPool;
 import dev.switchboard.wrapper.media.MediaServerUnavailableException;
 import dev.switchboard.wrapper.session.LossNotice;
 import dev.switchboard.wrapper.session.SessionRecord;
+import dev.switchboard.wrapper.session.SessionBindings;
 import dev.switchboard.wrapper.session.SessionStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -57,6 +58,7 @@ public class SessionRecovery {
   }
 
   private final SessionStore store;
+  private final SessionBindings bindings;
   private final MediaServerPool pool;
   private final MediaServerPlacement placement;
   private final MediaReleaser releaser;
@@ -66,11 +68,12 @@ public class SessionRecovery {
   private final MeterRegistry registry;
   private final LossAnnouncer announcer;
 
-  public SessionRecovery(SessionStore store, MediaServerPool pool, MediaServerPlacement placement,
+  public SessionRecovery(SessionStore store, SessionBindings bindings, MediaServerPool pool, MediaServerPlacement placement,
       MediaReleaser releaser, LossAnnouncer announcer, Clock clock, WrapperProperties properties,
       FailoverProperties failover, MeterRegistry registry) {
     this.announcer = announcer;
     this.store = store;
+    this.bindings = bindings;
     this.pool = pool;
     this.placement = placement;
     this.releaser = releaser;
@@ -98,7 +101,7 @@ public class SessionRecovery {
    */
   public Outcome recover(SessionRecord seen, String lostServer, RecoveryCause cause, Instant noticedAt) {
     try (LogContext _ = LogContext.session(seen.id())) {
-      Optional<SessionRecord> claimed = store.claimRecovery(seen.id(), seen.epoch(), lostServer, instanceId,
+      Optional<SessionRecord> claimed = bindings.claimRecovery(seen.id(), seen.epoch(), lostServer, instanceId,
           clock.instant().minus(claimTimeout));
       if (claimed.isEmpty()) {
         log.debug("Recovery of session {} from {} is not ours (moved already or claimed by another instance)",
@@ -113,7 +116,7 @@ public class SessionRecovery {
         return outcome;
       } catch (RuntimeException e) {
         // Let another attempt (this instance's next probe, or another instance) start at once.
-        store.releaseRecovery(seen.id(), instanceId);
+        bindings.releaseRecovery(seen.id(), instanceId);
         log.warn("Recovery of session {} from {} failed: {}", seen.id(), lostServer, e.toString());
         throw e;
       } finally {
@@ -165,7 +168,7 @@ public class SessionRecovery {
     // With no server the session stays attached to the dropped one: that is the one to try first later.
     LossNotice notice = announcer.noticeOf(claimed.epoch() + 1, lostServer, server, cause,
         reason(lostServer, cause, server));
-    Optional<SessionRecord> rebound = store.rebindAfterLoss(sessionId, claimed.epoch(),
+    Optional<SessionRecord> rebound = bindings.rebindAfterLoss(sessionId, claimed.epoch(),
         server == null ? lostServer : server, ref, notice);
     if (rebound.isEmpty()) {
       log.info("Session {} was rebound by another instance meanwhile; releasing pipeline {}", sessionId,

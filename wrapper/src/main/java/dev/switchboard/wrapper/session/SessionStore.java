@@ -17,9 +17,6 @@ import static dev.switchboard.wrapper.session.SessionFields.PENDING_CANDIDATES;
 import static dev.switchboard.wrapper.session.SessionFields.PIPELINE;
 import static dev.switchboard.wrapper.session.SessionFields.PUBLISHER;
 import static dev.switchboard.wrapper.session.SessionFields.RECEIVERS;
-import static dev.switchboard.wrapper.session.SessionFields.RECOVERY;
-import static dev.switchboard.wrapper.session.SessionFields.RECOVERY_AT;
-import static dev.switchboard.wrapper.session.SessionFields.RECOVERY_BY;
 import static dev.switchboard.wrapper.session.SessionFields.SDP_MID;
 import static dev.switchboard.wrapper.session.SessionFields.SDP_MLINE_INDEX;
 import static dev.switchboard.wrapper.session.SessionFields.STATE;
@@ -29,20 +26,16 @@ import static dev.switchboard.wrapper.session.SessionFields.UPDATED_AT;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import dev.switchboard.contracts.Topology;
 import dev.switchboard.wrapper.media.KurentoRef;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -50,7 +43,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads and changes session documents, every change a single-document partial update
+ * Reads and changes session documents: their life cycle, participants, endpoints and pending
+ * candidates (the media-server binding that failover moves is {@link SessionBindings}'s). Every
+ * change is a single-document partial update
  * ({@code $set}, {@code $push}, {@code $pull}, {@code $[p]} array filters) whose query carries
  * its precondition, so that concurrent wrappers never lose each other's writes; thread-safe.
  *
@@ -60,13 +55,15 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SessionStore {
-  private static final String COLLECTION = Topology.SESSIONS_COLLECTION;
+  private static final String COLLECTION = SessionDocuments.COLLECTION;
 
   private final MongoTemplate mongo;
+  private final SessionDocuments documents;
   private final Clock clock;
 
   public SessionStore(MongoTemplate mongo, Clock clock) {
     this.mongo = mongo;
+    this.documents = new SessionDocuments(mongo);
     this.clock = clock;
   }
 
@@ -86,7 +83,7 @@ public class SessionStore {
   /** The session with references only: works even when its media server is unreachable. */
   public Optional<SessionRecord> findRecord(String sessionId) {
     return Optional.ofNullable(mongo.findOne(byId(sessionId), Document.class, COLLECTION))
-        .map(this::record);
+        .map(documents::record);
   }
 
   /** The session with Kurento proxies on its media server. */
@@ -101,7 +98,7 @@ public class SessionStore {
             where(STATE).is(SessionStates.ACTIVE).and(PARTICIPANTS).size(0),
             where(STATE).is(SessionStates.CLOSING))
         .and(UPDATED_AT).lt(cutoff));
-    return mongo.find(query, Document.class, COLLECTION).stream().map(this::record).toList();
+    return mongo.find(query, Document.class, COLLECTION).stream().map(documents::record).toList();
   }
 
   // ---- create and delete
@@ -290,142 +287,22 @@ public class SessionStore {
     return modify(query, closing(), true);
   }
 
-  // ---- media-server binding
-
-  /**
-   * Moves the session to another media server and pipeline, compare-and-set on {@code epoch}:
-   * of several wrappers rebinding at once exactly one wins and the epoch grows by one.
-   */
-  public Optional<SessionRecord> rebind(String sessionId, long expectedEpoch, String mediaServer, KurentoRef pipeline) {
-    Query query = query(where(ID).is(sessionId).and(EPOCH).is(expectedEpoch));
-    Update update = new Update().set(MEDIA_SERVER, mediaServer).set(PIPELINE, pipeline)
-        .inc(EPOCH, 1L).set(UPDATED_AT, clock.instant()).set(BOUND_AT, clock.instant());
-    return modify(query, update, true);
-  }
-
-  /** ACTIVE sessions bound to {@code mediaServer} that have a pipeline there (what a probe checks). */
-  public List<SessionRecord> findBoundTo(String mediaServer) {
-    Query query = query(where(MEDIA_SERVER).is(mediaServer).and(STATE).is(SessionStates.ACTIVE)
-        .and(PIPELINE).exists(true));
-    return mongo.find(query, Document.class, COLLECTION).stream().map(this::record).toList();
-  }
-
-  /**
-   * The pipeline id of every ACTIVE session bound to {@code mediaServer}, by session id, reading
-   * only those two fields: every instance runs this once a second per media server, so reading
-   * and mapping whole session documents made MongoDB's and the wrapper's idle CPU grow with
-   * sessions x instances (JFR of bench scale: 20 % of a wrapper's samples in the probe, 60 % in
-   * driver and mapping code).
-   */
-  public Map<String, String> pipelinesBoundTo(String mediaServer) {
-    Query query = query(where(MEDIA_SERVER).is(mediaServer).and(STATE).is(SessionStates.ACTIVE)
-        .and(PIPELINE).exists(true));
-    query.fields().include(ID).include(PIPELINE + ".id");
-    Map<String, String> pipelines = new HashMap<>();
-    for (Document document : mongo.find(query, Document.class, COLLECTION)) {
-      Document pipeline = document.get(PIPELINE, Document.class);
-      if (pipeline != null && pipeline.getString("id") != null) {
-        pipelines.put(document.getString(ID), pipeline.getString("id"));
-      }
-    }
-    return pipelines;
-  }
-
   /** The records of {@code sessionIds} (those that still exist). */
   public List<SessionRecord> findRecords(Collection<String> sessionIds) {
     if (sessionIds.isEmpty()) {
       return List.of();
     }
-    return mongo.find(query(where(ID).in(sessionIds)), Document.class, COLLECTION).stream().map(this::record).toList();
-  }
-
-  /**
-   * {@link #findBoundTo(String)}, only sessions bound there before {@code boundBefore}: during an
-   * outage this instance noticed at that time, a session bound later was placed by an instance
-   * that saw the server healthy, and is left to that instance's view (a lagging reconnect here
-   * must not move it again).
-   */
-  public List<SessionRecord> findBoundTo(String mediaServer, Instant boundBefore) {
-    Query query = query(new Criteria().andOperator(
-        where(MEDIA_SERVER).is(mediaServer).and(STATE).is(SessionStates.ACTIVE).and(PIPELINE).exists(true),
-        new Criteria().orOperator(where(BOUND_AT).exists(false), where(BOUND_AT).lte(boundBefore))));
-    return mongo.find(query, Document.class, COLLECTION).stream().map(this::record).toList();
-  }
-
-  /** ACTIVE sessions whose binding was lost (no pipeline: no server could take them then). */
-  public List<SessionRecord> findBindingLost() {
-    Query query = query(where(STATE).is(SessionStates.ACTIVE).and(PIPELINE).exists(false));
-    return mongo.find(query, Document.class, COLLECTION).stream().map(this::record).toList();
-  }
-
-  /**
-   * Claims the recovery of a session still bound to {@code lostServer} at {@code expectedEpoch}:
-   * sets {@code recovery: {by, at}} unless another instance holds a marker newer than
-   * {@code staleBefore}. Exactly one of several racing instances gets the document back.
-   */
-  public Optional<SessionRecord> claimRecovery(String sessionId, long expectedEpoch, String lostServer,
-      String instanceId, Instant staleBefore) {
-    Query query = query(new Criteria().andOperator(
-        where(ID).is(sessionId).and(EPOCH).is(expectedEpoch).and(MEDIA_SERVER).is(lostServer)
-            .and(STATE).is(SessionStates.ACTIVE),
-        new Criteria().orOperator(where(RECOVERY).exists(false), where(RECOVERY + "." + RECOVERY_AT).lt(staleBefore))));
-    Update update = new Update().set(RECOVERY, new Document(RECOVERY_BY, instanceId)
-        .append(RECOVERY_AT, java.util.Date.from(clock.instant())));
-    return modify(query, update, true);
-  }
-
-  /**
-   * Binds a session whose media server was lost to a new pipeline (or to none: {@code pipeline}
-   * null records the binding as lost), compare-and-set on {@code epoch}, which grows by one. The
-   * same update forgets every participant's endpoints and pending candidates (they died with the
-   * old pipeline), removes the recovery marker and records the {@code notice} the move owes
-   * (replacing an older move's unsent one: the newer notice supersedes it for the participants).
-   * Empty when another instance won.
-   */
-  public Optional<SessionRecord> rebindAfterLoss(String sessionId, long expectedEpoch, String mediaServer,
-      KurentoRef pipeline, LossNotice notice) {
-    if (notice.epoch() != expectedEpoch + 1) {
-      throw new IllegalArgumentException("The notice of the move to epoch " + (expectedEpoch + 1) + " says epoch "
-          + notice.epoch());
-    }
-    Query query = query(where(ID).is(sessionId).and(EPOCH).is(expectedEpoch));
-    Update update = new Update().set(MEDIA_SERVER, mediaServer)
-        .inc(EPOCH, 1L)
-        .unset(RECOVERY)
-        .set(LossNotice.FIELD, notice.toDocument())
-        .set(UPDATED_AT, clock.instant());
-    if (pipeline == null) {
-      update.unset(PIPELINE);
-    } else {
-      update.set(PIPELINE, pipeline).set(BOUND_AT, clock.instant());
-    }
-    update.unset(EVERY_PARTICIPANT + PUBLISHER)
-        .set(EVERY_PARTICIPANT + RECEIVERS, List.of())
-        .set(EVERY_PARTICIPANT + PENDING_CANDIDATES, List.of());
-    return modify(query, update, true);
-  }
-
-  /** Removes this instance's recovery marker (the recovery failed before it could rebind). */
-  public void releaseRecovery(String sessionId, String instanceId) {
-    mongo.updateFirst(query(where(ID).is(sessionId).and(RECOVERY + "." + RECOVERY_BY).is(instanceId)),
-        new Update().unset(RECOVERY), COLLECTION);
+    return mongo.find(query(where(ID).in(sessionIds)), Document.class, COLLECTION).stream().map(documents::record).toList();
   }
 
   // ---- helpers
-
 
   private Update closing() {
     return new Update().set(STATE, SessionStates.CLOSING).set(UPDATED_AT, clock.instant());
   }
 
   private Optional<SessionRecord> modify(Query query, Update update, boolean returnNew) {
-    Document document = mongo.findAndModify(query, update,
-        FindAndModifyOptions.options().returnNew(returnNew), Document.class, COLLECTION);
-    return Optional.ofNullable(document).map(this::record);
-  }
-
-  private SessionRecord record(Document document) {
-    return mongo.getConverter().read(SessionRecord.class, document);
+    return documents.modify(query, update, returnNew);
   }
 
   private static Query byId(String sessionId) {

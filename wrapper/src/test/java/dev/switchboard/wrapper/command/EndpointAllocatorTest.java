@@ -45,7 +45,7 @@ class EndpointAllocatorTest {
     // The session is rebound to server b while the endpoint is being created on a.
     WebRtcEndpointFactory racing = pipeline -> {
       WebRtcEndpoint endpoint = real.create(pipeline);
-      fixture.store.rebindAfterLoss(sessionId, stale.epoch(), "b",
+      fixture.bindings.rebindAfterLoss(sessionId, stale.epoch(), "b",
           new dev.switchboard.wrapper.media.KurentoRef("b", fixture.servers.server("b").newPipeline().getId()),
           new dev.switchboard.wrapper.session.LossNotice(stale.epoch() + 1, "a", "b", "lost", "test",
               fixture.clock.instant(), fixture.clock.instant()));

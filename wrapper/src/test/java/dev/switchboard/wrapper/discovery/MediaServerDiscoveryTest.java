@@ -24,6 +24,7 @@ import dev.switchboard.wrapper.media.MediaReleaser;
 import dev.switchboard.wrapper.media.MediaServerPool;
 import dev.switchboard.wrapper.messaging.ParticipantPublisher;
 import dev.switchboard.wrapper.session.LossNoticeStore;
+import dev.switchboard.wrapper.session.SessionBindings;
 import dev.switchboard.wrapper.session.SessionRecord;
 import dev.switchboard.wrapper.session.SessionStore;
 import dev.switchboard.wrapper.testing.EmbeddedMongo;
@@ -61,6 +62,7 @@ class MediaServerDiscoveryTest {
   private final MediaServerPool pool = new MediaServerPool(properties, servers.connector(), clock);
   private final MongoTemplate template = TestMongoTemplates.create(client, "discovery", pool);
   private final SessionStore store = new SessionStore(template, clock);
+  private final SessionBindings bindings = new SessionBindings(template, clock);
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final FailoverProperties failover = FailoverProperties.defaults();
   private final ServerHealthBoard health = new ServerHealthBoard(pool, clock, failover, registry);
@@ -69,13 +71,13 @@ class MediaServerDiscoveryTest {
   private final List<ParticipantMessage> toSessions = new CopyOnWriteArrayList<>();
   private final MediaReleaser releaser = new MediaReleaser(pool);
   private final LossAnnouncer announcer = announcer(template);
-  private final SessionRecovery recovery = new SessionRecovery(store, pool, placement, releaser, announcer, clock,
+  private final SessionRecovery recovery = new SessionRecovery(store, bindings, pool, placement, releaser, announcer, clock,
       properties, failover, registry);
-  private final MediaServerMonitor monitor = new MediaServerMonitor(pool, store, health, recovery, announcer, clock,
-      failover);
+  private final MediaServerMonitor monitor = new MediaServerMonitor(pool, store, bindings, health, recovery, announcer,
+      clock, failover);
   private final AtomicReference<Object> dns = new AtomicReference<>(List.of());
   private final MediaServerDiscovery discovery = new MediaServerDiscovery(
-      new DiscoveryProperties(NAME, 8888, "kurento", Duration.ofSeconds(5)), properties, pool, store, monitor,
+      new DiscoveryProperties(NAME, 8888, "kurento", Duration.ofSeconds(5)), properties, pool, bindings, monitor,
       placement, this::resolve, registry);
 
   @AfterEach
@@ -215,6 +217,7 @@ class MediaServerDiscoveryTest {
     MediaServerPool otherPool = new MediaServerPool(properties, servers.connector(), clock);
     MongoTemplate otherTemplate = TestMongoTemplates.create(client, "discovery", otherPool);
     SessionStore otherStore = new SessionStore(otherTemplate, clock);
+    SessionBindings otherBindings = new SessionBindings(otherTemplate, clock);
     ServerHealthBoard otherHealth = new ServerHealthBoard(otherPool, clock, failover, registry);
     MediaServerPlacement otherPlacement = new MediaServerPlacement(otherPool, otherHealth,
         new DrainedServers(otherTemplate, clock));
@@ -226,12 +229,12 @@ class MediaServerDiscoveryTest {
         properties.heartbeatInterval(), properties.heartbeatTimeout(), properties.takeoverScanInterval(),
         properties.workQueueConcurrency());
     LossAnnouncer otherAnnouncer = announcer(otherTemplate);
-    SessionRecovery otherRecovery = new SessionRecovery(otherStore, otherPool, otherPlacement,
+    SessionRecovery otherRecovery = new SessionRecovery(otherStore, otherBindings, otherPool, otherPlacement,
         new MediaReleaser(otherPool), otherAnnouncer, clock, otherProperties, failover, new SimpleMeterRegistry());
-    MediaServerMonitor otherMonitor = new MediaServerMonitor(otherPool, otherStore, otherHealth, otherRecovery,
+    MediaServerMonitor otherMonitor = new MediaServerMonitor(otherPool, otherStore, otherBindings, otherHealth, otherRecovery,
         otherAnnouncer, clock, failover);
     MediaServerDiscovery other = new MediaServerDiscovery(
-        new DiscoveryProperties(NAME, 8888, "kurento", Duration.ofSeconds(5)), otherProperties, otherPool, otherStore,
+        new DiscoveryProperties(NAME, 8888, "kurento", Duration.ofSeconds(5)), otherProperties, otherPool, otherBindings,
         otherMonitor, otherPlacement, this::resolve, new SimpleMeterRegistry());
     try {
       answer("10.0.0.7", "10.0.0.8");

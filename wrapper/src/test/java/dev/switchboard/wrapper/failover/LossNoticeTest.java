@@ -97,7 +97,7 @@ class LossNoticeTest {
     SessionRecord seen = fixture.store.findRecord(sessionId).orElseThrow();
     LossNotice notice = fixture.announcer.noticeOf(seen.epoch() + 1, "a", "b", RecoveryCause.LOST, "a was lost");
     // The move as the dying instance wrote it, and nothing after.
-    fixture.store.rebindAfterLoss(sessionId, seen.epoch(), "b", null, notice).orElseThrow();
+    fixture.bindings.rebindAfterLoss(sessionId, seen.epoch(), "b", null, notice).orElseThrow();
     fixture.clock.advance(fixture.failover.noticeRetryAfter());
 
     List<LossNoticeStore.Due> due = fixture.lossNotices.findDue(fixture.clock.instant());
@@ -120,9 +120,9 @@ class LossNoticeTest {
   void aNoticeOfAnOlderMoveNeverClearsTheNewerOne() {
     String sessionId = sessionOn("a");
     long epoch = fixture.store.findRecord(sessionId).orElseThrow().epoch();
-    fixture.store.rebindAfterLoss(sessionId, epoch, "b", null,
+    fixture.bindings.rebindAfterLoss(sessionId, epoch, "b", null,
         fixture.announcer.noticeOf(epoch + 1, "a", "b", RecoveryCause.LOST, "first")).orElseThrow();
-    fixture.store.rebindAfterLoss(sessionId, epoch + 1, "a", null,
+    fixture.bindings.rebindAfterLoss(sessionId, epoch + 1, "a", null,
         fixture.announcer.noticeOf(epoch + 2, "b", "a", RecoveryCause.LOST, "second")).orElseThrow();
 
     fixture.lossNotices.sent(sessionId, epoch + 1);
@@ -135,7 +135,7 @@ class LossNoticeTest {
   void aNoticeThatCouldNotBeSentForTenMinutesIsGivenUp() {
     String sessionId = sessionOn("a");
     long epoch = fixture.store.findRecord(sessionId).orElseThrow().epoch();
-    fixture.store.rebindAfterLoss(sessionId, epoch, "b", null,
+    fixture.bindings.rebindAfterLoss(sessionId, epoch, "b", null,
         fixture.announcer.noticeOf(epoch + 1, "a", "b", RecoveryCause.LOST, "old news")).orElseThrow();
     double abandoned = resent("abandoned");
 

@@ -19,7 +19,7 @@ class MediaServerMonitorTest {
 
   @BeforeAll
   static void start() {
-    monitor = new MediaServerMonitor(fixture.pool, fixture.store, fixture.health, fixture.recovery, fixture.announcer,
+    monitor = new MediaServerMonitor(fixture.pool, fixture.store, fixture.bindings, fixture.health, fixture.recovery, fixture.announcer,
         fixture.clock, fixture.failover);
     monitor.start();
   }
@@ -76,7 +76,7 @@ class MediaServerMonitorTest {
     String sessionId = fixture.newSession("a");
     SessionRecord before = fixture.store.findRecord(sessionId).orElseThrow();
     // The move as an instance that died right after it left it: no notice sent.
-    fixture.store.rebindAfterLoss(sessionId, before.epoch(), "a", before.pipeline(),
+    fixture.bindings.rebindAfterLoss(sessionId, before.epoch(), "a", before.pipeline(),
         fixture.announcer.noticeOf(before.epoch() + 1, "a", "a", RecoveryCause.RESTARTED, "a restarted")).orElseThrow();
 
     fixture.clock.advance(fixture.failover.noticeRetryAfter());

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-/** The store's partial updates against the embedded MongoDB: idempotency and races. */
+/** The partial updates of {@link SessionStore} and {@link SessionBindings} against the embedded MongoDB: idempotency and races. */
 class SessionStoreTest {
   private static EmbeddedMongo mongo;
   private static MongoClient client;
@@ -35,6 +35,7 @@ class SessionStoreTest {
   private static MongoTemplate template;
   private static MutableClock clock;
   private static SessionStore store;
+  private static SessionBindings bindings;
 
   private String sessionId;
   private KurentoRef pipeline;
@@ -48,6 +49,7 @@ class SessionStoreTest {
     pool = servers.pool(clock);
     template = TestMongoTemplates.create(client, "store-test", pool);
     store = new SessionStore(template, clock);
+    bindings = new SessionBindings(template, clock);
   }
 
   @AfterAll
@@ -80,8 +82,8 @@ class SessionStoreTest {
     KurentoRef onB = new KurentoRef("b", servers.server("b").newPipeline().getId());
     store.insertNew(other, "b", onB);
 
-    assertThat(store.pipelinesBoundTo("a")).containsEntry(sessionId, pipeline.id()).doesNotContainKey(other);
-    assertThat(store.pipelinesBoundTo("b")).containsEntry(other, onB.id()).doesNotContainKey(sessionId);
+    assertThat(bindings.pipelinesBoundTo("a")).containsEntry(sessionId, pipeline.id()).doesNotContainKey(other);
+    assertThat(bindings.pipelinesBoundTo("b")).containsEntry(other, onB.id()).doesNotContainKey(sessionId);
     assertThat(store.findRecords(List.of(sessionId, other, "s-gone"))).extracting(SessionRecord::id)
         .containsExactlyInAnyOrder(sessionId, other);
   }
@@ -302,11 +304,11 @@ class SessionStoreTest {
     CountDownLatch start = new CountDownLatch(1);
     Future<Boolean> first = executor.submit(() -> {
       start.await();
-      return store.rebind(sessionId, 1, "b", newPipeline).isPresent();
+      return bindings.rebindAfterLoss(sessionId, 1, "b", newPipeline, notice(2)).isPresent();
     });
     Future<Boolean> second = executor.submit(() -> {
       start.await();
-      return store.rebind(sessionId, 1, "b", otherPipeline).isPresent();
+      return bindings.rebindAfterLoss(sessionId, 1, "b", otherPipeline, notice(2)).isPresent();
     });
     start.countDown();
     boolean firstWon = first.get();
@@ -318,8 +320,9 @@ class SessionStoreTest {
     assertThat(after.epoch()).isEqualTo(2);
     assertThat(after.mediaServer()).isEqualTo("b");
     assertThat(after.pipeline()).isEqualTo(firstWon ? newPipeline : otherPipeline);
-    assertThat(store.rebind(sessionId, 1, "a", pipeline)).as("a stale epoch").isEmpty();
-    assertThat(store.rebind(sessionId, 2, "a", pipeline)).get().extracting(SessionRecord::epoch).isEqualTo(3L);
+    assertThat(bindings.rebindAfterLoss(sessionId, 1, "a", pipeline, notice(2))).as("a stale epoch").isEmpty();
+    assertThat(bindings.rebindAfterLoss(sessionId, 2, "a", pipeline, notice(3))).get().extracting(SessionRecord::epoch)
+        .isEqualTo(3L);
   }
 
   @Test
@@ -332,14 +335,14 @@ class SessionStoreTest {
   @Test
   void recoveryClaimIsExclusiveUntilItGoesStale() {
     java.time.Instant staleBefore = clock.instant().minusSeconds(10);
-    assertThat(store.claimRecovery(sessionId, 1, "a", "w1", staleBefore)).isPresent();
-    assertThat(store.claimRecovery(sessionId, 1, "a", "w2", staleBefore)).as("held by w1").isEmpty();
-    assertThat(store.claimRecovery(sessionId, 1, "b", "w2", staleBefore)).as("not bound to b").isEmpty();
-    assertThat(store.claimRecovery(sessionId, 2, "a", "w2", staleBefore)).as("another epoch").isEmpty();
+    assertThat(bindings.claimRecovery(sessionId, 1, "a", "w1", staleBefore)).isPresent();
+    assertThat(bindings.claimRecovery(sessionId, 1, "a", "w2", staleBefore)).as("held by w1").isEmpty();
+    assertThat(bindings.claimRecovery(sessionId, 1, "b", "w2", staleBefore)).as("not bound to b").isEmpty();
+    assertThat(bindings.claimRecovery(sessionId, 2, "a", "w2", staleBefore)).as("another epoch").isEmpty();
 
     clock.advance(Duration.ofSeconds(11));
 
-    assertThat(store.claimRecovery(sessionId, 1, "a", "w2", clock.instant().minusSeconds(10)))
+    assertThat(bindings.claimRecovery(sessionId, 1, "a", "w2", clock.instant().minusSeconds(10)))
         .as("a stale marker may be taken over").isPresent();
   }
 
@@ -350,10 +353,10 @@ class SessionStoreTest {
     store.setPublisherIfAbsent(sessionId, pipeline.id(), "p1", new KurentoRef("a", pipeline.id() + "/e1"));
     store.addReceiverIfAbsent(sessionId, pipeline.id(), "p2", "p1", new KurentoRef("a", pipeline.id() + "/e2"));
     store.addPendingCandidate(sessionId, "p2", new PendingCandidate("p2", "candidate:1", "0", 0));
-    store.claimRecovery(sessionId, 1, "a", "w1", clock.instant().minusSeconds(10));
+    bindings.claimRecovery(sessionId, 1, "a", "w1", clock.instant().minusSeconds(10));
     KurentoRef moved = new KurentoRef("b", servers.server("b").newPipeline().getId());
 
-    SessionRecord after = store.rebindAfterLoss(sessionId, 1, "b", moved, notice(2)).orElseThrow();
+    SessionRecord after = bindings.rebindAfterLoss(sessionId, 1, "b", moved, notice(2)).orElseThrow();
 
     assertThat(after.epoch()).isEqualTo(2);
     assertThat(after.mediaServer()).isEqualTo("b");
@@ -367,7 +370,7 @@ class SessionStoreTest {
     assertThat(raw).doesNotContainKey("recovery");
     assertThat(LossNotice.fromDocument(raw.get("lossNotice", Document.class))).as("the notice the move owes")
         .isEqualTo(notice(2));
-    assertThat(store.rebindAfterLoss(sessionId, 1, "a", pipeline, notice(2))).as("a stale epoch").isEmpty();
+    assertThat(bindings.rebindAfterLoss(sessionId, 1, "a", pipeline, notice(2))).as("a stale epoch").isEmpty();
     assertThat(store.setPublisherIfAbsent(sessionId, pipeline.id(), "p1", new KurentoRef("a", "old")))
         .as("an endpoint of the old pipeline is never stored").isFalse();
     assertThat(store.setPublisherIfAbsent(sessionId, moved.id(), "p1", new KurentoRef("b", "new"))).isTrue();
@@ -375,17 +378,17 @@ class SessionStoreTest {
 
   @Test
   void aLostBindingHasNoPipelineAndIsNotProbed() {
-    SessionRecord after = store.rebindAfterLoss(sessionId, 1, "a", null, notice(2)).orElseThrow();
+    SessionRecord after = bindings.rebindAfterLoss(sessionId, 1, "a", null, notice(2)).orElseThrow();
 
     assertThat(after.pipeline()).isNull();
     assertThat(after.mediaServer()).as("the dropped server, tried first later").isEqualTo("a");
     assertThat(after.epoch()).isEqualTo(2);
-    assertThat(store.findBoundTo("a")).extracting(SessionRecord::id).doesNotContain(sessionId);
+    assertThat(bindings.findBoundTo("a")).extracting(SessionRecord::id).doesNotContain(sessionId);
   }
 
   @Test
   void aNoticeForAnotherEpochThanTheMovesIsRefused() {
-    assertThatThrownBy(() -> store.rebindAfterLoss(sessionId, 1, "a", null, notice(3)))
+    assertThatThrownBy(() -> bindings.rebindAfterLoss(sessionId, 1, "a", null, notice(3)))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(store.findRecord(sessionId).orElseThrow().epoch()).isEqualTo(1);
   }

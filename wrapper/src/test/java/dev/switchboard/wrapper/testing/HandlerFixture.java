@@ -34,6 +34,7 @@ import dev.switchboard.wrapper.media.MediaReleaser;
 import dev.switchboard.wrapper.media.MediaServerPool;
 import dev.switchboard.wrapper.messaging.ParticipantPublisher;
 import dev.switchboard.wrapper.session.LossNoticeStore;
+import dev.switchboard.wrapper.session.SessionBindings;
 import dev.switchboard.wrapper.session.SessionStore;
 import dev.switchboard.wrapper.session.SessionTerminator;
 import dev.switchboard.wrapper.session.SubscriptionLedger;
@@ -63,6 +64,7 @@ public final class HandlerFixture implements AutoCloseable {
   public final MediaServerPool pool = servers.pool(clock);
   public final MongoTemplate template = TestMongoTemplates.create(client, "handlers", pool);
   public final SessionStore store = new SessionStore(template, clock);
+  public final SessionBindings bindings = new SessionBindings(template, clock);
   public final List<Sent> sent = new CopyOnWriteArrayList<>();
   public final ParticipantPublisher publisher = recordingPublisher();
   /** Webhook events as the wrapper would have queued them (webhooks on). */
@@ -87,7 +89,7 @@ public final class HandlerFixture implements AutoCloseable {
   public final MediaServerPlacement placement = new MediaServerPlacement(pool, health, drained);
   public final LossNoticeStore lossNotices = new LossNoticeStore(template);
   public final LossAnnouncer announcer = new LossAnnouncer(publisher, webhooks, lossNotices, clock, failover, registry);
-  public final SessionRecovery recovery = new SessionRecovery(store, pool, placement, releaser, announcer, clock,
+  public final SessionRecovery recovery = new SessionRecovery(store, bindings, pool, placement, releaser, announcer, clock,
       servers.properties(), failover, registry);
   public final CallMetrics callMetrics = new CallMetrics(registry, clock);
   public final ProcessOfferHandler offers = new ProcessOfferHandler(store, allocator, pending, relay, releaser, publisher,
